@@ -1,0 +1,23 @@
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Core.Feeds;
+
+/// <summary>
+/// The server-side live candles, as charts and the public hub consume them.
+/// Updates are coalesced per series (at most one per coalescing window, latest value wins).
+/// </summary>
+public interface ILiveCandleStream
+{
+    /// <summary>The forming candle of the series, if a trade has been seen for the symbol.</summary>
+    bool TryGetForming(string symbol, Interval interval, out Candle candle);
+
+    /// <summary>
+    /// Receives coalesced updates of one series: the forming candle as it changes and each candle
+    /// as it closes. The handler runs on a thread-pool thread and must not block. Dispose the
+    /// returned handle to stop; a leaked handle keeps the handler alive.
+    /// </summary>
+    IDisposable Subscribe(string symbol, Interval interval, Action<CandleUpdate> onUpdate);
+
+    /// <summary>Number of live subscriptions (for leak checks and the admin page).</summary>
+    int SubscriptionCount { get; }
+}
