@@ -11,6 +11,9 @@ public interface ILiveCandleStream
     /// <summary>The forming candle of the series, if a trade has been seen for the symbol.</summary>
     bool TryGetForming(string symbol, Interval interval, out Candle candle);
 
+    /// <summary>Trade counters and the newest trade of a symbol, or null for a symbol not built here.</summary>
+    SymbolActivity? GetActivity(string symbol);
+
     /// <summary>
     /// Receives coalesced updates of one series: the forming candle as it changes and each candle
     /// as it closes. The handler runs on a thread-pool thread and must not block. Dispose the

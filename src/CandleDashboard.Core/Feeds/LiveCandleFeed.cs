@@ -1,0 +1,221 @@
+using CandleDashboard.Core.Building;
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Core.Feeds;
+
+/// <summary>
+/// The server's live candles: routes trades to one <see cref="LiveCandleBuilder"/> per symbol,
+/// closes candles on the clock, and publishes coalesced updates to subscribers.
+/// </summary>
+/// <remarks>
+/// Coalescing is leading edge plus trailing flush: a trade that arrives when the symbol has not
+/// published for a whole window is published at once (lowest latency in quiet markets); trades
+/// inside the window only mark the symbol, and the timer publishes the latest state when the
+/// window has passed. So each series sees at most one forming-candle update per window, plus
+/// every closed candle, in order.
+/// </remarks>
+public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
+{
+    private readonly Dictionary<string, SymbolBook> _books;
+    private readonly TimeProvider _timeProvider;
+    private readonly long _windowTimestampTicks;
+    private readonly TimeSpan _flushTick;
+    private ITimer? _timer;
+    private int _subscriptionCount;
+    private long _ignoredTrades;
+    private long _handlerFailures;
+
+    public LiveCandleFeed(LiveCandleFeedOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        _windowTimestampTicks = (long)(options.CoalescingWindow.TotalSeconds * timeProvider.TimestampFrequency);
+        _flushTick = options.FlushTick;
+        _books = options.Symbols.Distinct(StringComparer.Ordinal).ToDictionary(
+            s => s,
+            s => new SymbolBook(new LiveCandleBuilder(s, options.Intervals, timeProvider, options.Builder)),
+            StringComparer.Ordinal);
+        Intervals = options.Intervals;
+    }
+
+    /// <summary>Raised for every candle that closes, after the series' subscribers got it (e.g. for candle buffers).</summary>
+    public event Action<CandleUpdate>? CandleClosed;
+
+    /// <summary>Raised when a subscriber's handler throws; the feed goes on.</summary>
+    public event Action<Exception>? HandlerFailed;
+
+    public IReadOnlyCollection<string> Symbols => _books.Keys;
+
+    public IReadOnlyList<Interval> Intervals { get; }
+
+    public int SubscriptionCount => Volatile.Read(ref _subscriptionCount);
+
+    /// <summary>Trades for symbols this feed does not build.</summary>
+    public long IgnoredTrades => Interlocked.Read(ref _ignoredTrades);
+
+    public long HandlerFailures => Interlocked.Read(ref _handlerFailures);
+
+    /// <summary>Starts the clock: candles close on time and pending updates flush even with no trades.</summary>
+    public void Start() => _timer ??= _timeProvider.CreateTimer(_ => Flush(), null, _flushTick, _flushTick);
+
+    public void OnTrade(in Trade trade)
+    {
+        if (!_books.TryGetValue(trade.Symbol, out var book))
+        {
+            Interlocked.Increment(ref _ignoredTrades);
+            return;
+        }
+
+        bool due;
+        lock (book.Sync)
+        {
+            book.Builder.Apply(trade);
+            due = _timeProvider.GetTimestamp() - book.LastPublishTimestamp >= _windowTimestampTicks;
+        }
+
+        if (due)
+        {
+            Publish(book);
+        }
+    }
+
+    public bool TryGetForming(string symbol, Interval interval, out Candle candle)
+    {
+        candle = default;
+        if (symbol is null || !_books.TryGetValue(symbol, out var book))
+        {
+            return false;
+        }
+
+        lock (book.Sync)
+        {
+            return book.Builder.TryGetForming(interval, out candle);
+        }
+    }
+
+    public SymbolActivity? GetActivity(string symbol)
+    {
+        if (symbol is null || !_books.TryGetValue(symbol, out var book))
+        {
+            return null;
+        }
+
+        lock (book.Sync)
+        {
+            var b = book.Builder;
+            return new SymbolActivity(b.AcceptedTrades, b.LateTrades, b.RejectedTrades, b.LastTradeTime, b.LastPrice);
+        }
+    }
+
+    public IDisposable Subscribe(string symbol, Interval interval, Action<CandleUpdate> onUpdate)
+    {
+        ArgumentNullException.ThrowIfNull(onUpdate);
+        if (symbol is null || !_books.TryGetValue(symbol, out var book))
+        {
+            throw new ArgumentException($"Symbol '{symbol}' is not built by this feed.", nameof(symbol));
+        }
+
+        var channel = book.ChannelOf(interval)
+            ?? throw new ArgumentException($"Interval '{interval}' is not built by this feed.", nameof(interval));
+        channel.Add(onUpdate);
+        Interlocked.Increment(ref _subscriptionCount);
+        return new Subscription(this, channel, onUpdate);
+    }
+
+    /// <summary>Closes candles whose time is up and publishes what is due. Called by the timer; public for tests and hosts without a timer.</summary>
+    public void Flush()
+    {
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var timestamp = _timeProvider.GetTimestamp();
+        foreach (var book in _books.Values)
+        {
+            bool due;
+            lock (book.Sync)
+            {
+                book.Builder.AdvanceTo(now);
+                due = timestamp - book.LastPublishTimestamp >= _windowTimestampTicks
+                    || book.Channels.Any(c => c.PendingClosed.Count > 0);
+            }
+
+            if (due)
+            {
+                Publish(book);
+            }
+        }
+    }
+
+    public void Dispose() => _timer?.Dispose();
+
+    private void Publish(SymbolBook book)
+    {
+        lock (book.PublishGate)
+        {
+            List<(SeriesChannel Channel, CandleUpdate Update)>? updates = null;
+            lock (book.Sync)
+            {
+                book.LastPublishTimestamp = _timeProvider.GetTimestamp();
+                foreach (var channel in book.Channels)
+                {
+                    foreach (var closed in channel.PendingClosed)
+                    {
+                        (updates ??= []).Add((channel, new CandleUpdate(book.Builder.Symbol, channel.Interval, closed)));
+                    }
+
+                    channel.PendingClosed.Clear();
+                    var version = book.Builder.VersionOf(channel.Interval);
+                    if (version != channel.PublishedVersion && book.Builder.TryGetForming(channel.Interval, out var forming))
+                    {
+                        channel.PublishedVersion = version;
+                        (updates ??= []).Add((channel, new CandleUpdate(book.Builder.Symbol, channel.Interval, forming)));
+                    }
+                }
+            }
+
+            if (updates is null)
+            {
+                return;
+            }
+
+            foreach (var (channel, update) in updates)
+            {
+                foreach (var handler in channel.Handlers)
+                {
+                    Deliver(handler, update);
+                }
+
+                if (update.Candle.IsClosed)
+                {
+                    CandleClosed?.Invoke(update);
+                }
+            }
+        }
+    }
+
+    private void Deliver(Action<CandleUpdate> handler, CandleUpdate update)
+    {
+        try
+        {
+            handler(update);
+        }
+        catch (Exception ex)
+        {
+            // One broken subscriber (a chart whose circuit died) must not stop the others.
+            Interlocked.Increment(ref _handlerFailures);
+            HandlerFailed?.Invoke(ex);
+        }
+    }
+
+    private sealed class Subscription(LiveCandleFeed feed, SeriesChannel channel, Action<CandleUpdate> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0 && channel.Remove(handler))
+            {
+                Interlocked.Decrement(ref feed._subscriptionCount);
+            }
+        }
+    }
+}
