@@ -10,8 +10,9 @@ public static class CandleResampler
 {
     /// <summary>
     /// Groups <paramref name="candles"/> (oldest first, all of one finer interval that divides
-    /// <paramref name="target"/>) by target bucket. Open is the first traded constituent's open
-    /// (the exchange's rule: the first trade opens the bucket), else the first constituent's.
+    /// <paramref name="target"/>) by target bucket. Open, high and low come from the traded
+    /// constituents (the exchange's rule: the first trade opens the bucket); a bucket with no
+    /// trades is flat like its first constituent.
     /// A group is closed when its bucket has ended by <paramref name="now"/>.
     /// </summary>
     public static List<Candle> Resample(IReadOnlyList<Candle> candles, Interval target, long now)
@@ -36,9 +37,13 @@ public static class CandleResampler
                     high = c.High;
                     low = c.Low;
                 }
+                else if (c.TradeCount > 0 || open is null)
+                {
+                    // An empty constituent is flat at an earlier close: it must not widen a traded range.
+                    high = Math.Max(high, c.High);
+                    low = Math.Min(low, c.Low);
+                }
 
-                high = Math.Max(high, c.High);
-                low = Math.Min(low, c.Low);
                 close = c.Close;
                 volume += c.Volume;
                 quote += c.QuoteVolume;

@@ -1,0 +1,126 @@
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Market;
+using Microsoft.Extensions.Time.Testing;
+using static CandleDashboard.Core.Tests.TestTrades;
+
+namespace CandleDashboard.Core.Tests;
+
+public sealed class LiveCandleFeedTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 1_000));
+    private readonly LiveCandleFeed _feed;
+    private readonly List<CandleUpdate> _received = [];
+
+    public LiveCandleFeedTests()
+    {
+        _feed = new LiveCandleFeed(
+            new LiveCandleFeedOptions { Symbols = ["BTCUSDT", "ETHUSDT"], Intervals = [Interval.FifteenSeconds, Interval.OneMinute] },
+            _clock);
+        _feed.Start();
+    }
+
+    public void Dispose() => _feed.Dispose();
+
+    [Fact]
+    public void Updates_are_coalesced_to_one_per_window_with_the_latest_value_winning()
+    {
+        using var _ = _feed.Subscribe("BTCUSDT", Interval.OneMinute, _received.Add);
+
+        _feed.OnTrade(At(Midnight + 1_000, 100m, 1m)); // leading edge: published at once
+        Assert.Equal(100m, Assert.Single(_received).Candle.Close);
+
+        for (var i = 1; i <= 50; i++)
+        {
+            _feed.OnTrade(At(Midnight + 1_000, 100m + i, 1m));
+        }
+
+        Assert.Single(_received); // nothing more inside the window
+
+        _clock.Advance(TimeSpan.FromMilliseconds(100)); // timer ticks, window has passed
+        Assert.Equal(2, _received.Count);
+        Assert.Equal(150m, _received[1].Candle.Close);
+        Assert.Equal(51, _received[1].Candle.TradeCount);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(500)); // no new trades: nothing to send
+        Assert.Equal(2, _received.Count);
+    }
+
+    [Fact]
+    public void A_closed_candle_is_always_delivered_before_the_next_forming_one()
+    {
+        using var _ = _feed.Subscribe("BTCUSDT", Interval.FifteenSeconds, _received.Add);
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
+        _feed.OnTrade(At(Midnight + 1_050, 12m, 1m)); // inside the window: pending
+
+        _clock.Advance(TimeSpan.FromSeconds(14)); // the clock passes 00:00:15 with no trade
+
+        var closed = Assert.Single(_received, u => u.Candle.IsClosed);
+        Assert.Equal((Midnight, 12m, 2L), (closed.Candle.OpenTime, closed.Candle.Close, closed.Candle.TradeCount));
+        var last = _received[^1];
+        Assert.False(last.Candle.IsClosed);
+        Assert.Equal(Midnight + 15_000, last.Candle.OpenTime);
+        Assert.True(_received.IndexOf(closed) < _received.Count - 1);
+    }
+
+    [Fact]
+    public void Subscribers_only_see_their_own_series_and_disposal_stops_delivery()
+    {
+        var eth = new List<CandleUpdate>();
+        var btcSub = _feed.Subscribe("BTCUSDT", Interval.OneMinute, _received.Add);
+        using var ethSub = _feed.Subscribe("ETHUSDT", Interval.OneMinute, eth.Add);
+        Assert.Equal(2, _feed.SubscriptionCount);
+
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m, "BTCUSDT"));
+        _feed.OnTrade(At(Midnight + 1_000, 2m, 1m, "ETHUSDT"));
+        Assert.All(_received, u => Assert.Equal("BTCUSDT", u.Symbol));
+        Assert.All(eth, u => Assert.Equal("ETHUSDT", u.Symbol));
+
+        btcSub.Dispose();
+        btcSub.Dispose(); // idempotent
+        Assert.Equal(1, _feed.SubscriptionCount);
+        var before = _received.Count;
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        _feed.OnTrade(At(Midnight + 2_000, 11m, 1m, "BTCUSDT"));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(before, _received.Count);
+    }
+
+    [Fact]
+    public void A_throwing_subscriber_does_not_stop_the_others()
+    {
+        using var bad = _feed.Subscribe("BTCUSDT", Interval.OneMinute, _ => throw new InvalidOperationException("circuit gone"));
+        using var good = _feed.Subscribe("BTCUSDT", Interval.OneMinute, _received.Add);
+
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
+
+        Assert.Single(_received);
+        Assert.Equal(1, _feed.HandlerFailures);
+    }
+
+    [Fact]
+    public void Trades_of_other_symbols_are_ignored_and_counted()
+    {
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m, "DOGEUSDT"));
+        Assert.Equal(1, _feed.IgnoredTrades);
+        Assert.False(_feed.TryGetForming("DOGEUSDT", Interval.OneMinute, out _));
+        Assert.Null(_feed.GetActivity("DOGEUSDT"));
+    }
+
+    [Fact]
+    public void Activity_reports_the_builders_counters()
+    {
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
+        _feed.OnTrade(At(Midnight + 1_000, -1m, 1m));
+
+        Assert.Equal(new SymbolActivity(1, 0, 1, Midnight + 1_000, 10m), _feed.GetActivity("BTCUSDT"));
+    }
+
+    [Fact]
+    public void Subscribing_to_a_series_the_feed_does_not_build_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => _feed.Subscribe("DOGEUSDT", Interval.OneMinute, _ => { }));
+        Assert.Throws<ArgumentException>(() => _feed.Subscribe("BTCUSDT", Interval.OneDay, _ => { }));
+        Assert.Equal(0, _feed.SubscriptionCount);
+    }
+}
