@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run). Installs what the tests need, builds everything,
+# runs every test project, and ends with one summary line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# --- 1. What the tests need, from Debian's packages (CI starts from a clean machine). ---------
+need_pkgs=()
+command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  log "installing ${need_pkgs[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null \
+    || { echo "could not install ${need_pkgs[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# --- 2. Build once; the test runs below reuse it. -------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log "building"
+mkdir -p artifacts/test-logs
+if ! dotnet build CandleDashboard.sln -nologo > artifacts/test-logs/build.log 2>&1; then
+  grep -E 'error|Error' artifacts/test-logs/build.log | sort -u | head -n 40
+  echo "build failed (artifacts/test-logs/build.log)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# --- 3. Every test project; counts summed from each run's summary line. ------------------------
+passed=0; failed=0
+for proj in tests/*.Tests/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  log "testing $name"
+  out="artifacts/test-logs/$name.log"
+  dotnet test "$proj" --no-build --nologo 2>&1 | tee "$out" | grep -E '^\s*(Failed|Passed|Skipped)!|^\s*Failed [A-Za-z]|Error Message' || true
+  rc=${PIPESTATUS[0]}
+  summary=$(grep -E '(Passed|Failed)!\s+- Failed:' "$out" | tail -n 1)
+  if [ -n "$summary" ]; then
+    p=$(sed -E 's/.*Passed:[[:space:]]*([0-9]+).*/\1/' <<<"$summary")
+    f=$(sed -E 's/.*Failed:[[:space:]]*([0-9]+),.*/\1/' <<<"$summary")
+    passed=$((passed + p)); failed=$((failed + f))
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); log "$name exited $rc"; fi
+  else
+    # No summary: the test host crashed or nothing ran. That is a failure, never a silent pass.
+    log "$name produced no summary (exit $rc); see $out"
+    tail -n 40 "$out"
+    failed=$((failed + 1))
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
