@@ -1,0 +1,14 @@
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Core.Storage;
+
+/// <summary>
+/// The forming live candle per series, kept apart from official candles (seed 004) with a TTL,
+/// so a restarted or second app instance can show it before its own builder has seen a trade.
+/// </summary>
+public interface ILiveCandleStore
+{
+    Task SetAsync(SeriesKey series, Candle candle, CancellationToken cancellationToken);
+
+    Task<Candle?> GetAsync(SeriesKey series, CancellationToken cancellationToken);
+}
