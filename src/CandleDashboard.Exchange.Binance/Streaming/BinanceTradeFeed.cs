@@ -1,0 +1,241 @@
+using System.Net.WebSockets;
+using System.Text;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Exchange.Binance.Parsing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CandleDashboard.Exchange.Binance.Streaming;
+
+/// <summary>
+/// Live trades from Binance's combined market stream. One WebSocket carries the trade (or aggTrade)
+/// stream of every symbol; any drop (server close, network error, silence, our planned 24 h recycle)
+/// is followed by a reconnect with exponential backoff and full jitter, and each trade reaches the
+/// sink once, in exchange order per symbol, even across reconnects.
+/// </summary>
+public sealed class BinanceTradeFeed : ITradeFeed
+{
+    private const int LogSnippetBytes = 256;
+
+    private readonly BinanceOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<BinanceTradeFeed> _logger;
+    private readonly ReconnectBackoff _backoff;
+    private readonly FeedStatusTracker _status;
+    private readonly LogThrottle _malformedLog;
+    private readonly LogThrottle _sinkErrorLog;
+    private int _running;
+
+    public BinanceTradeFeed(IOptions<BinanceOptions> options, TimeProvider timeProvider, ILogger<BinanceTradeFeed> logger)
+        : this(options, timeProvider, logger, Random.Shared)
+    {
+    }
+
+    /// <summary>With an explicit random source so tests can fix the jitter.</summary>
+    public BinanceTradeFeed(IOptions<BinanceOptions> options, TimeProvider timeProvider, ILogger<BinanceTradeFeed> logger, Random random)
+    {
+        _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _backoff = ReconnectBackoff.FromOptions(_options, random);
+        _status = new FeedStatusTracker(timeProvider);
+        _malformedLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
+        _sinkErrorLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
+    }
+
+    public FeedStatus Status => _status.Snapshot();
+
+    /// <summary>Well-formed frames that were not trades of ours (depth, bookTicker, kline, replies, ...).</summary>
+    public long SkippedMessages => _status.Skipped;
+
+    /// <summary>Trades dropped because their id was not newer than one already delivered (reconnect overlap).</summary>
+    public long DuplicateTrades => _status.Duplicates;
+
+    /// <summary>Raised (on the receive loop) each time a connection is established; for tests and diagnostics.</summary>
+    public event Action<Uri>? Connected;
+
+    public async Task RunAsync(IReadOnlyCollection<string> symbols, ITradeSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(sink);
+        var table = new SymbolTable(symbols);
+        var uri = BinanceStreamUri.Build(_options.WebSocketBaseUri, table.Symbols, _options.Stream);
+        if (Interlocked.Exchange(ref _running, 1) == 1)
+        {
+            throw new InvalidOperationException("This feed is already running; use one instance per stream set.");
+        }
+
+        var session = new Session(new BinanceMessageParser(table), new TradeDeduplicator(table.Count), sink);
+        using var buffer = new MessageBuffer(_options.MaxMessageBytes);
+        var failedAttempts = 0;
+        var everConnected = false;
+        _status.SetState(FeedState.Connecting);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var outcome = await RunConnectionAsync(uri, session, buffer, everConnected, cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                everConnected |= outcome.Connected;
+
+                // A connection that delivered data was healthy: the next drop starts the backoff over.
+                failedAttempts = outcome.ReceivedData ? 0 : failedAttempts;
+                var delay = outcome.Reason == DropReason.MaxAgeReached ? TimeSpan.Zero : _backoff.NextDelay(failedAttempts++);
+                _status.SetState(FeedState.Reconnecting);
+                _logger.LogWarning("Binance stream dropped ({Reason}); reconnecting in {Delay}.", outcome.Reason, delay);
+                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        finally
+        {
+            _status.SetState(FeedState.Stopped);
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    private async Task<ConnectionOutcome> RunConnectionAsync(Uri uri, Session session, MessageBuffer buffer, bool isReconnect, CancellationToken cancellationToken)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
+        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var connected = false;
+        var receivedData = false;
+        ConnectionWatchdog? watchdog = null;
+        try
+        {
+            using (var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider))
+            using (var connectToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
+            {
+                await socket.ConnectAsync(uri, connectToken.Token).ConfigureAwait(false);
+            }
+
+            connected = true;
+            if (isReconnect)
+            {
+                _status.CountReconnect();
+            }
+
+            _status.SetState(FeedState.Live);
+            _logger.LogInformation("Binance stream connected: {Uri}", uri);
+            Connected?.Invoke(uri);
+            watchdog = new ConnectionWatchdog(_timeProvider, _options.ReceiveTimeout, _options.MaxConnectionAge, connection);
+            buffer.Reset();
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer.GetFreeMemory(), connection.Token).ConfigureAwait(false);
+                var now = watchdog.MarkActivity();
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    _logger.LogWarning(
+                        "Binance closed the stream: {Status} {Description}", socket.CloseStatus, socket.CloseStatusDescription);
+                    return new ConnectionOutcome(DropReason.ServerClosed, connected, receivedData);
+                }
+
+                buffer.Advance(result.Count);
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                receivedData = true;
+                _status.MarkMessage(now);
+                if (buffer.Overflowed || result.MessageType != WebSocketMessageType.Text)
+                {
+                    ReportMalformed(buffer.Overflowed ? "message too large" : "binary message", buffer.Written);
+                }
+                else
+                {
+                    Dispatch(session, buffer.Written);
+                }
+
+                buffer.Reset();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
+        {
+            if (watchdog?.Reason is { } reason)
+            {
+                return new ConnectionOutcome(reason, connected, receivedData);
+            }
+
+            _logger.LogWarning("Binance stream error: {Error}", ex.Message);
+            return new ConnectionOutcome(DropReason.Failed, connected, receivedData);
+        }
+        finally
+        {
+            watchdog?.Dispose();
+        }
+    }
+
+    /// <summary>Parses one complete message and acts on it; runs once per message on the hot path.</summary>
+    private void Dispatch(Session session, ReadOnlySpan<byte> message)
+    {
+        var frame = session.Parser.Parse(message);
+        switch (frame.Kind)
+        {
+            case BinanceFrameKind.Trade:
+                if (!session.Deduplicator.TryAccept(frame.SymbolIndex, frame.Trade.TradeId))
+                {
+                    _status.CountDuplicate();
+                    return;
+                }
+
+                _status.CountTrade();
+                try
+                {
+                    session.Sink.OnTrade(frame.Trade);
+                }
+                catch (Exception ex)
+                {
+                    // A faulty consumer must not take the exchange connection down with it.
+                    if (_sinkErrorLog.TryEnter(out var suppressed))
+                    {
+                        _logger.LogError(ex, "Trade sink threw ({Suppressed} more suppressed).", suppressed);
+                    }
+                }
+
+                return;
+            case BinanceFrameKind.Malformed:
+                ReportMalformed(frame.Detail ?? "malformed", message);
+                return;
+            case BinanceFrameKind.Error:
+                _logger.LogWarning("Binance stream error frame {Code}: {Message}", frame.ErrorCode, frame.Detail);
+                _status.CountSkipped();
+                return;
+            default:
+                _status.CountSkipped();
+                return;
+        }
+    }
+
+    private void ReportMalformed(string reason, ReadOnlySpan<byte> message)
+    {
+        _status.CountMalformed();
+        if (_malformedLog.TryEnter(out var suppressed))
+        {
+            var snippet = Encoding.UTF8.GetString(message[..Math.Min(message.Length, LogSnippetBytes)]);
+            _logger.LogWarning(
+                "Malformed Binance message ({Reason}), skipped; {Suppressed} more since the last report. Start: {Snippet}",
+                reason,
+                suppressed,
+                snippet);
+        }
+    }
+
+    private sealed record Session(BinanceMessageParser Parser, TradeDeduplicator Deduplicator, ITradeSink Sink);
+
+    private readonly record struct ConnectionOutcome(DropReason Reason, bool Connected, bool ReceivedData);
+}

@@ -1,0 +1,68 @@
+using System.Buffers;
+
+namespace CandleDashboard.Exchange.Binance.Streaming;
+
+/// <summary>
+/// One pooled receive buffer per feed, reused for every message. A message that arrives in several
+/// receives (a large frame, or continuation frames) is appended until its end; the buffer doubles
+/// when full, up to a limit that protects memory from a runaway message.
+/// </summary>
+internal sealed class MessageBuffer : IDisposable
+{
+    private const int InitialSize = 16 * 1024;
+    private const int MinFreeForReceive = 4 * 1024;
+
+    private readonly int _maxMessageBytes;
+    private byte[] _buffer;
+    private int _count;
+
+    public MessageBuffer(int maxMessageBytes)
+    {
+        _maxMessageBytes = maxMessageBytes;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    }
+
+    /// <summary>Bytes of the message so far.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _count);
+
+    /// <summary>True once the current message passed the limit; its bytes are being discarded.</summary>
+    public bool Overflowed { get; private set; }
+
+    /// <summary>Where the next receive writes. Grows the buffer if little room is left.</summary>
+    public Memory<byte> GetFreeMemory()
+    {
+        if (_buffer.Length - _count < MinFreeForReceive)
+        {
+            if (_buffer.Length * 2 > _maxMessageBytes + MinFreeForReceive)
+            {
+                // Keep receiving to find the message's end, but drop what we have.
+                Overflowed = true;
+                _count = 0;
+            }
+            else
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                _buffer.AsSpan(0, _count).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = bigger;
+            }
+        }
+
+        return _buffer.AsMemory(_count);
+    }
+
+    public void Advance(int count) => _count += count;
+
+    /// <summary>Starts the next message.</summary>
+    public void Reset()
+    {
+        _count = 0;
+        Overflowed = false;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}
