@@ -7,9 +7,13 @@ cd "$(dirname "$0")"
 log() { printf '==> %s\n' "$*" >&2; }
 
 # --- 1. What the tests need, from Debian's packages (CI starts from a clean machine). ---------
+# Tests start their own throwaway redis-server and postgres on free loopback ports; only the
+# binaries are needed here (no system service is started or used).
 need_pkgs=()
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need_pkgs+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
