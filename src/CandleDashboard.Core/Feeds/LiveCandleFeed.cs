@@ -1,5 +1,6 @@
 using CandleDashboard.Core.Building;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Messaging;
 
 namespace CandleDashboard.Core.Feeds;
 
@@ -36,6 +37,12 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
             s => s,
             s => new SymbolBook(new LiveCandleBuilder(s, options.Intervals, timeProvider, options.Builder)),
             StringComparer.Ordinal);
+        foreach (var channel in _books.Values.SelectMany(b => b.Channels))
+        {
+            // One broken subscriber (a chart whose circuit died) must not stop the others.
+            channel.Handlers.HandlerFailed += OnHandlerFailed;
+        }
+
         Intervals = options.Intervals;
     }
 
@@ -118,9 +125,8 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
 
         var channel = book.ChannelOf(interval)
             ?? throw new ArgumentException($"Interval '{interval}' is not built by this feed.", nameof(interval));
-        channel.Add(onUpdate);
         Interlocked.Increment(ref _subscriptionCount);
-        return new Subscription(this, channel, onUpdate);
+        return new Subscription(this, channel.Handlers.Add(onUpdate));
     }
 
     /// <summary>Closes candles whose time is up and publishes what is due. Called by the timer; public for tests and hosts without a timer.</summary>
@@ -179,10 +185,7 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
 
             foreach (var (channel, update) in updates)
             {
-                foreach (var handler in channel.Handlers)
-                {
-                    Deliver(handler, update);
-                }
+                channel.Handlers.Invoke(update);
 
                 if (update.Candle.IsClosed)
                 {
@@ -192,28 +195,21 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         }
     }
 
-    private void Deliver(Action<CandleUpdate> handler, CandleUpdate update)
+    private void OnHandlerFailed(Exception ex)
     {
-        try
-        {
-            handler(update);
-        }
-        catch (Exception ex)
-        {
-            // One broken subscriber (a chart whose circuit died) must not stop the others.
-            Interlocked.Increment(ref _handlerFailures);
-            HandlerFailed?.Invoke(ex);
-        }
+        Interlocked.Increment(ref _handlerFailures);
+        HandlerFailed?.Invoke(ex);
     }
 
-    private sealed class Subscription(LiveCandleFeed feed, SeriesChannel channel, Action<CandleUpdate> handler) : IDisposable
+    private sealed class Subscription(LiveCandleFeed feed, IDisposable handle) : IDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0 && channel.Remove(handler))
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
+                handle.Dispose();
                 Interlocked.Decrement(ref feed._subscriptionCount);
             }
         }
