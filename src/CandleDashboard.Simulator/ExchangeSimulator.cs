@@ -1,0 +1,220 @@
+using System.Net;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Simulator.Generation;
+using CandleDashboard.Simulator.Market;
+using CandleDashboard.Simulator.Replay;
+using CandleDashboard.Simulator.Rest;
+using CandleDashboard.Simulator.Streaming;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CandleDashboard.Simulator;
+
+/// <summary>
+/// A Binance-spot-speaking exchange on loopback: REST market data and WebSocket trade streams fed by a
+/// seeded random walk (or a replayed trades file), with history ready at start. Host it in-process with
+/// <see cref="StartAsync"/> or run the project as a process.
+/// </summary>
+public sealed class ExchangeSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly StreamHub _hub;
+    private readonly CancellationTokenSource _stopping;
+    private readonly List<Task> _sources = [];
+    private long _restRequests;
+    private int _disposed;
+
+    private ExchangeSimulator(WebApplication app, StreamHub hub, TradeTape tape, IReadOnlyDictionary<string, SymbolMarket> markets, CancellationTokenSource stopping, long startTime)
+    {
+        _app = app;
+        _hub = hub;
+        _stopping = stopping;
+        Markets = markets;
+        StartTime = startTime;
+        tape.Published += trade => TradePublished?.Invoke(trade);
+    }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>; REST paths (<c>/api/v3/…</c>) are relative to it.</summary>
+    public Uri RestBaseUri { get; private set; } = null!;
+
+    /// <summary><c>ws://127.0.0.1:&lt;port&gt;</c>; stream paths are <c>/ws/…</c> and <c>/stream?streams=…</c>.</summary>
+    public Uri WebSocketBaseUri { get; private set; } = null!;
+
+    /// <summary>Every REST request served since start (WebSocket upgrades are not counted).</summary>
+    public long RestRequestCount => Interlocked.Read(ref _restRequests);
+
+    public int OpenWebSocketCount => _hub.ConnectionCount;
+
+    /// <summary>Raised after each live trade has been recorded and queued to every subscriber.</summary>
+    public event Action<PublishedTrade>? TradePublished;
+
+    /// <summary>UTC epoch ms at which the generated history ends and the live tape begins.</summary>
+    internal long StartTime { get; }
+
+    internal IReadOnlyDictionary<string, SymbolMarket> Markets { get; }
+
+    public static async Task<ExchangeSimulator> StartAsync(SimulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var symbols = ListedSymbols(options, out var replaySymbol);
+        var timeProvider = options.TimeProvider;
+        var startTime = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var historyStart = startTime - (long)options.HistoryLength.TotalMilliseconds;
+        var replayRows = options.ReplayFile is null ? [] : TradeCsvReader.Read(options.ReplayFile);
+
+        var listed = symbols
+            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
+            .ToList();
+
+        // Each symbol's history is independent, so they are built side by side to keep startup short.
+        Parallel.ForEach(listed, s =>
+        {
+            var history = HistoryGenerator.Generate(s.Walk, firstTradeId: 1, historyStart, startTime, options);
+            if (s.Market.Symbol == replaySymbol && replayRows.Count > 0)
+            {
+                history = JoinToReplay(history, replayRows[0]);
+            }
+
+            s.Market.RecordAll(history);
+        });
+
+        var markets = listed.ToDictionary(s => s.Market.Symbol, s => s.Market, StringComparer.Ordinal);
+        var hub = new StreamHub();
+        var tape = new TradeTape(hub, timeProvider);
+        var stopping = new CancellationTokenSource();
+        var app = BuildApp(options);
+        var simulator = new ExchangeSimulator(app, hub, tape, markets, stopping, startTime);
+        app.Use((context, next) =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                Interlocked.Increment(ref simulator._restRequests);
+            }
+
+            return next(context);
+        });
+        new RestApi(markets, listed.Select(s => s.Market).ToList(), timeProvider).Map(app);
+        new StreamEndpoint(hub, options, stopping.Token).Map(app);
+
+        await app.StartAsync(ct);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        simulator.RestBaseUri = new Uri($"http://127.0.0.1:{address.Port}");
+        simulator.WebSocketBaseUri = new Uri($"ws://127.0.0.1:{address.Port}");
+
+        var walked = listed.Where(s => s.Market.Symbol != replaySymbol || replayRows.Count == 0).ToList();
+        simulator._sources.Add(Task.Run(() => new LiveTradeGenerator(walked, tape, options).RunAsync(startTime, stopping.Token)));
+        if (replaySymbol is not null && replayRows.Count > 0)
+        {
+            var replay = new ReplayTradeSource(markets[replaySymbol], replayRows, options.ReplaySpeed, tape, timeProvider);
+            simulator._sources.Add(Task.Run(() => replay.RunAsync(startTime, stopping.Token)));
+        }
+
+        return simulator;
+    }
+
+    /// <summary>Aborts every WebSocket connection at once (no close handshake) and waits until they are gone.</summary>
+    public async Task DisconnectAllAsync()
+    {
+        var connections = _hub.Connections.ToList();
+        foreach (var connection in connections)
+        {
+            connection.Abort();
+        }
+
+        await Task.WhenAll(connections.Select(c => c.Completion));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await DisconnectAllAsync();
+        await Task.WhenAll(_sources);
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private static WebApplication BuildApp(SimulatorOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        app.UseWebSockets();
+        return app;
+    }
+
+    private static List<string> ListedSymbols(SimulatorOptions options, out string? replaySymbol)
+    {
+        var symbols = new List<string>();
+        foreach (var text in options.Symbols)
+        {
+            if (!Symbols.TryNormalize(text, out var symbol))
+            {
+                throw new ArgumentException($"'{text}' is not a valid symbol.", nameof(options));
+            }
+
+            if (!symbols.Contains(symbol))
+            {
+                symbols.Add(symbol);
+            }
+        }
+
+        replaySymbol = null;
+        if (options.ReplayFile is not null)
+        {
+            replaySymbol = ReplaySymbolOf(options, symbols);
+            if (!symbols.Contains(replaySymbol))
+            {
+                symbols.Insert(0, replaySymbol);
+            }
+        }
+
+        if (options.ReplaySpeed <= 0 || double.IsNaN(options.ReplaySpeed))
+        {
+            throw new ArgumentException("ReplaySpeed must be positive.", nameof(options));
+        }
+
+        return symbols;
+    }
+
+    /// <summary>The replayed symbol: explicit, else the file-name prefix (<c>BTCUSDT-trades-2021-01-01.csv</c>), else the first listed.</summary>
+    private static string ReplaySymbolOf(SimulatorOptions options, List<string> symbols)
+    {
+        if (Symbols.TryNormalize(options.ReplaySymbol, out var explicitSymbol))
+        {
+            return explicitSymbol;
+        }
+
+        var prefix = Path.GetFileName(options.ReplayFile!).Split('-', '_', '.')[0];
+        if (Symbols.TryNormalize(prefix, out var fromName))
+        {
+            return fromName;
+        }
+
+        return symbols.FirstOrDefault() ?? throw new ArgumentException("Cannot tell which symbol the replay file trades; set ReplaySymbol.", nameof(options));
+    }
+
+    /// <summary>
+    /// Shifts a generated history so it ends at the replay's first price and numbers it just below the
+    /// replay's first id: the chart then runs from history into the replayed tape without a jump.
+    /// </summary>
+    private static List<SimTrade> JoinToReplay(List<SimTrade> history, SimTrade firstReplayed)
+    {
+        if (history.Count == 0)
+        {
+            return history;
+        }
+
+        var shift = firstReplayed.PriceUnits - history[^1].PriceUnits;
+        var firstId = firstReplayed.TradeId - history.Count;
+        return history
+            .Select((t, i) => t with { TradeId = firstId + i, PriceUnits = Math.Max(1, t.PriceUnits + shift) })
+            .ToList();
+    }
+}

@@ -1,0 +1,94 @@
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Simulator.Market;
+
+/// <summary>
+/// Everything the simulator knows about one symbol's trading: the last trade and one kline series per
+/// Binance interval. Writers (the trade source) and readers (REST requests) meet under one lock, held
+/// only for the few microseconds of an update or a copy.
+/// </summary>
+internal sealed class SymbolMarket
+{
+    private readonly object _gate = new();
+    private readonly KlineSeries[] _series;
+
+    public SymbolMarket(SymbolProfile profile, long historyStart, long startTime, SimulatorOptions options)
+    {
+        Profile = profile;
+        _series = new KlineSeries[BinanceIntervals.All.Count];
+        for (var i = 0; i < _series.Length; i++)
+        {
+            var interval = BinanceIntervals.All[i];
+            var windowStart = WindowStart(interval, historyStart, startTime, options);
+            _series[i] = new KlineSeries(interval, windowStart, options.MaxKlinesPerSeries);
+        }
+    }
+
+    public SymbolProfile Profile { get; }
+
+    public string Symbol => Profile.Symbol;
+
+    /// <summary>Id of the last recorded trade, 0 before any.</summary>
+    public long LastTradeId { get; private set; }
+
+    /// <summary>
+    /// Earliest instant an interval aggregates: enough for <see cref="SimulatorOptions.HistoryCandlesPerInterval"/>
+    /// bars (1s: <see cref="SimulatorOptions.OneSecondHistory"/>), never before the history itself starts.
+    /// </summary>
+    public static long WindowStart(Interval interval, long historyStart, long startTime, SimulatorOptions options)
+    {
+        var depth = interval == Interval.OneSecond
+            ? (long)options.OneSecondHistory.TotalMilliseconds
+            : interval.Milliseconds * (options.HistoryCandlesPerInterval + 1);
+        return Math.Max(historyStart, startTime - depth);
+    }
+
+    public void Record(in SimTrade trade)
+    {
+        lock (_gate)
+        {
+            foreach (var series in _series)
+            {
+                series.Add(trade);
+            }
+
+            LastTradeId = trade.TradeId;
+        }
+    }
+
+    public void RecordAll(IReadOnlyList<SimTrade> trades)
+    {
+        lock (_gate)
+        {
+            foreach (var series in _series)
+            {
+                for (var i = 0; i < trades.Count; i++)
+                {
+                    series.Add(trades[i]);
+                }
+            }
+
+            if (trades.Count > 0)
+            {
+                LastTradeId = trades[^1].TradeId;
+            }
+        }
+    }
+
+    public List<KlineBar> ReadKlines(int intervalIndex, long from, long to, int limit, bool newestFirst, long now)
+    {
+        lock (_gate)
+        {
+            return _series[intervalIndex].Read(from, to, limit, newestFirst, now);
+        }
+    }
+
+    /// <summary>Number of stored bars of an interval (for diagnostics and tests).</summary>
+    public int StoredKlines(Interval interval)
+    {
+        lock (_gate)
+        {
+            return _series[BinanceIntervals.TryParse(interval.Code, out _, out var index) ? index : throw new ArgumentException("Not a Binance interval.", nameof(interval))].Count;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Simulator.Streaming;
+
+/// <summary>
+/// A Binance market stream name, <c>&lt;symbol lower case&gt;@trade</c> or <c>&lt;symbol&gt;@aggTrade</c>.
+/// Those are the streams the simulator feeds; other names are refused rather than silently starved.
+/// </summary>
+internal readonly record struct StreamName(string Symbol, StreamKind Kind)
+{
+    /// <summary>The name as Binance writes it, e.g. <c>btcusdt@aggTrade</c>.</summary>
+    public override string ToString() => Kind == StreamKind.Trade ? Format(Symbol, "trade") : Format(Symbol, "aggTrade");
+
+    public static bool TryParse(string? text, out StreamName name)
+    {
+        name = default;
+        var at = text?.IndexOf('@') ?? -1;
+        if (text is null || at <= 0)
+        {
+            return false;
+        }
+
+        var symbolPart = text[..at];
+        var kindPart = text[(at + 1)..];
+
+        // Binance stream names carry the symbol in lower case; upper case is not the same stream there.
+        if (!string.Equals(symbolPart, symbolPart.ToLowerInvariant(), StringComparison.Ordinal)
+            || !Symbols.IsValid(symbolPart.ToUpperInvariant()))
+        {
+            return false;
+        }
+
+        StreamKind? kind = kindPart switch
+        {
+            "trade" => StreamKind.Trade,
+            "aggTrade" => StreamKind.AggTrade,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return false;
+        }
+
+        name = new StreamName(symbolPart.ToUpperInvariant(), kind.Value);
+        return true;
+    }
+
+    private static string Format(string symbol, string kind) => symbol.ToLowerInvariant() + "@" + kind;
+}
+
+internal enum StreamKind
+{
+    Trade,
+    AggTrade,
+}
