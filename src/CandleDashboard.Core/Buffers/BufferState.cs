@@ -1,0 +1,14 @@
+namespace CandleDashboard.Core.Buffers;
+
+/// <summary>Readiness of one startup candle buffer (seed 000).</summary>
+public enum BufferState
+{
+    /// <summary>History is being loaded.</summary>
+    Loading,
+
+    /// <summary>Loaded; receives each closed candle.</summary>
+    Ready,
+
+    /// <summary>Loading failed (every tier and the exchange); the buffer holds only what arrived live.</summary>
+    Degraded,
+}

@@ -1,0 +1,80 @@
+using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CandleDashboard.Core.Buffers;
+
+/// <summary>
+/// One <see cref="CandleBuffer"/> per symbol × interval, loaded at startup from the tiered history
+/// (Redis, then PostgreSQL, then the exchange) while the live stream connects (seed 001's parallel
+/// startup), then kept current by closed live candles and data_updated.
+/// </summary>
+public sealed class CandleBufferSet
+{
+    private readonly Dictionary<(string Symbol, Interval Interval), CandleBuffer> _buffers;
+    private readonly TieredCandleHistory _history;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public CandleBufferSet(
+        IEnumerable<string> symbols,
+        IReadOnlyList<Interval> intervals,
+        int capacity,
+        TieredCandleHistory history,
+        TimeProvider timeProvider,
+        ILogger<CandleBufferSet>? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _buffers = symbols
+            .SelectMany(s => intervals.Select(i => new CandleBuffer(s, i, capacity)))
+            .ToDictionary(b => (b.Symbol, b.Interval));
+        _history = history;
+        _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<CandleBufferSet>.Instance;
+    }
+
+    public IEnumerable<CandleBuffer> Buffers => _buffers.Values;
+
+    public IReadOnlyList<CandleBufferStatus> Statuses => [.. _buffers.Values.Select(b => b.Status)];
+
+    public bool AllReady => _buffers.Values.All(b => b.Status.State == BufferState.Ready);
+
+    public CandleBuffer? Get(string symbol, Interval interval) => _buffers.GetValueOrDefault((symbol, interval));
+
+    /// <summary>Loads every buffer, a few at a time; a failing series is marked degraded, never fatal.</summary>
+    public Task LoadAllAsync(int parallelism, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            _buffers.Values,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (buffer, ct) =>
+            {
+                try
+                {
+                    var slice = await _history.LoadAsync(buffer.Symbol, buffer.Interval, buffer.Capacity, ct).ConfigureAwait(false);
+                    buffer.Load(slice.Candles, slice.Source, _timeProvider.GetUtcNow());
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogError(ex, "Loading the {Symbol} {Interval} buffer failed", buffer.Symbol, buffer.Interval);
+                    buffer.MarkDegraded(ex.Message, _timeProvider.GetUtcNow());
+                }
+            });
+
+    /// <summary>A live candle closed (from the live feed).</summary>
+    public void OnCandleClosed(CandleUpdate update) =>
+        Get(update.Symbol, update.Interval)?.Apply([update.Candle], _timeProvider.GetUtcNow());
+
+    /// <summary>Official candles were committed: take them from the stores into the buffer.</summary>
+    public async Task OnDataUpdatedAsync(DataUpdated message, CancellationToken cancellationToken)
+    {
+        if (!Interval.TryParse(message.Interval, out var interval) || Get(message.Symbol, interval) is not { } buffer)
+        {
+            return;
+        }
+
+        var official = await _history.GetRangeAsync(message.Symbol, interval, message.From, message.To, cancellationToken).ConfigureAwait(false);
+        buffer.Apply(official, _timeProvider.GetUtcNow());
+    }
+}

@@ -1,0 +1,119 @@
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CandleDashboard.Core.History;
+
+/// <summary>
+/// History from the fastest tier that has it: the stores in order (Redis, then PostgreSQL), then
+/// the exchange's REST klines. What a slower tier supplies is written back to the faster ones
+/// (closed candles only), so the next load is served from the top. A failing store is skipped
+/// and logged, never fatal to a chart.
+/// </summary>
+public sealed class TieredCandleHistory : ICandleHistory
+{
+    public const string ExchangeSource = "exchange";
+
+    private readonly IReadOnlyList<ICandleStore> _tiers;
+    private readonly ICandleHistory _exchange;
+    private readonly TimeProvider _timeProvider;
+    private readonly TieredHistoryOptions _options;
+    private readonly ILogger _logger;
+
+    /// <param name="tiers">Stores, fastest first.</param>
+    /// <param name="exchange">The exchange's history (typically <see cref="ExchangeCandleHistory"/>).</param>
+    public TieredCandleHistory(
+        IReadOnlyList<ICandleStore> tiers,
+        ICandleHistory exchange,
+        TimeProvider timeProvider,
+        TieredHistoryOptions options,
+        ILogger<TieredCandleHistory>? logger = null)
+    {
+        _tiers = tiers;
+        _exchange = exchange;
+        _timeProvider = timeProvider;
+        _options = options;
+        _logger = logger ?? NullLogger<TieredCandleHistory>.Instance;
+    }
+
+    public async Task<IReadOnlyList<Candle>> GetRecentAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken) =>
+        (await LoadAsync(symbol, interval, count, cancellationToken).ConfigureAwait(false)).Candles;
+
+    public async Task<HistorySlice> LoadAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken)
+    {
+        var series = new SeriesKey(_options.Exchange, symbol, interval);
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var lastClosed = interval.Floor(now) - interval.Milliseconds;
+        var maxLag = Math.Max(interval.Milliseconds, (long)_options.MaxServedLag.TotalMilliseconds);
+
+        for (var i = 0; i < _tiers.Count; i++)
+        {
+            var candles = await TryReadAsync(_tiers[i], series, count, cancellationToken).ConfigureAwait(false);
+            if (candles is { Count: > 0 } && candles.Count >= count && lastClosed - candles[^1].OpenTime <= maxLag)
+            {
+                await WriteBackAsync(_tiers.Take(i), series, candles, cancellationToken).ConfigureAwait(false);
+                return new HistorySlice(candles, _tiers[i].Name, HistoryGap.Of(candles[^1].OpenTime, interval, now));
+            }
+        }
+
+        var fetched = await _exchange.GetRecentAsync(symbol, interval, count, cancellationToken).ConfigureAwait(false);
+        var closed = fetched.Where(c => c.IsClosed).ToArray();
+        await WriteBackAsync(_tiers, series, closed, cancellationToken).ConfigureAwait(false);
+        long? latestStored = closed.Length > 0 ? closed[^1].OpenTime : null;
+        return new HistorySlice(fetched, ExchangeSource, HistoryGap.Of(latestStored, interval, now));
+    }
+
+    /// <summary>Stored official candles in [from, to] from the fastest tier that answers (for data_updated refreshes).</summary>
+    public async Task<IReadOnlyList<Candle>> GetRangeAsync(string symbol, Interval interval, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
+    {
+        var series = new SeriesKey(_options.Exchange, symbol, interval);
+        foreach (var tier in _tiers)
+        {
+            try
+            {
+                return await tier.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Candle store {Store} failed reading {Series}; trying the next tier", tier.Name, series);
+            }
+        }
+
+        return [];
+    }
+
+    private async Task<IReadOnlyList<Candle>?> TryReadAsync(ICandleStore tier, SeriesKey series, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tier.GetRecentAsync(series, count, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Candle store {Store} failed reading {Series}; trying the next tier", tier.Name, series);
+            return null;
+        }
+    }
+
+    /// <summary>Writes to the given tiers slowest first, as the fetcher commits (durable store before cache).</summary>
+    private async Task WriteBackAsync(IEnumerable<ICandleStore> tiers, SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
+    {
+        if (candles.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var tier in tiers.Reverse())
+        {
+            try
+            {
+                await tier.UpsertAsync(series, candles, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Candle store {Store} failed writing back {Count} candles of {Series}", tier.Name, candles.Count, series);
+            }
+        }
+    }
+}

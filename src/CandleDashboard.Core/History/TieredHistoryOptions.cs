@@ -1,0 +1,14 @@
+namespace CandleDashboard.Core.History;
+
+public sealed class TieredHistoryOptions
+{
+    /// <summary>Lower-case exchange name used in series keys.</summary>
+    public string Exchange { get; set; } = "binance";
+
+    /// <summary>
+    /// A store answers only when its newest candle is at most this far (or one interval, if
+    /// longer) behind the last closed bucket; the fetcher closes smaller gaps shortly after, and
+    /// a restart does not hit the exchange for a few missing candles.
+    /// </summary>
+    public TimeSpan MaxServedLag { get; set; } = TimeSpan.FromMinutes(5);
+}
