@@ -1,12 +1,9 @@
-using CandleDashboard.Web.Components;
+using CandleDashboard.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// Zero configuration: starts the in-process exchange simulator and serves http://localhost:5080
+// (appsettings.json "Urls"; --urls overrides). Exchange:Mode=Binance talks to the real exchange.
+var app = await DashboardHost.BuildAsync(args);
+await app.RunAsync();
 
-var app = builder.Build();
-app.UseAntiforgery();
-app.UseStaticFiles();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.Run();
-
+/// <summary>Entry point; public so tests can reference the app's assembly.</summary>
 public partial class Program;

@@ -1,0 +1,259 @@
+using System.Globalization;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Charting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CandleDashboard.Web.Components.Chart;
+
+public enum ChartState
+{
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// <summary>
+/// A live candlestick chart of one series. Loads history, draws it once through
+/// <c>wwwroot/js/candleChart.js</c>, then forwards each coalesced live update as one interop call
+/// (the changed or new candle only). A new Symbol/Interval replaces the whole session.
+/// </summary>
+public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
+{
+    /// <summary>The browser keeps at most this many candles (oldest dropped as new ones arrive).</summary>
+    public const int MaxCandles = 1000;
+
+    [Inject] private ICandleHistory History { get; set; } = default!;
+    [Inject] private ILiveCandleStream Live { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<CandleChart> Logger { get; set; } = default!;
+
+    [Parameter, EditorRequired] public string Symbol { get; set; } = "";
+    [Parameter, EditorRequired] public Interval Interval { get; set; }
+    [Parameter] public int HistoryCount { get; set; } = 300;
+
+    private ElementReference _chartElement;
+    private IJSObjectReference? _module;
+    private ChartSession? _session;
+    private (string Symbol, Interval Interval)? _requested;
+    private (string Symbol, Interval Interval)? _started;
+    private ChartState _state = ChartState.Loading;
+    private string? _error;
+    private bool _errorIsUnknownSymbol;
+    private bool _disposed;
+
+    // Readouts, copied from the session's series after each change.
+    private Candle? _last;
+    private Candle? _first;
+    private int _count;
+    private int _decimals = 2;
+
+    protected override void OnParametersSet()
+    {
+        var key = (Symbol, Interval);
+        if (_requested != key)
+        {
+            _requested = key;
+            _state = ChartState.Loading;
+            _last = null;
+            _first = null;
+            _count = 0;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Loading starts after render because the chart element must exist for plotly.
+        if (_requested is { } key && _started != key)
+        {
+            _started = key;
+            await LoadAsync(key.Symbol, key.Interval);
+        }
+    }
+
+    private async Task RetryAsync()
+    {
+        _state = ChartState.Loading;
+        StateHasChanged();
+        if (_requested is { } key)
+        {
+            await LoadAsync(key.Symbol, key.Interval);
+        }
+    }
+
+    private async Task LoadAsync(string symbol, Interval interval)
+    {
+        await EndSessionAsync();
+        if (_disposed)
+        {
+            return;
+        }
+
+        var session = new ChartSession(symbol, interval, MaxCandles);
+        _session = session;
+        try
+        {
+            // Subscribe before reading history so no update falls between the two; updates are
+            // held until the chart is drawn, then stale ones are dropped by ChartSeries.
+            session.Attach(Live.Subscribe(symbol, interval, update => OnLiveUpdate(session, update)));
+
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", session.Cancellation, "./js/candleChart.js");
+            var history = await History.GetRecentAsync(symbol, interval, HistoryCount, session.Cancellation);
+            if (session != _session)
+            {
+                return; // switched meanwhile; that load owns the element now
+            }
+
+            var candles = CandleMerge.WithLive(history, Live.TryGetForming(symbol, interval, out var forming) ? forming : null);
+            session.Series.Load(candles);
+            _decimals = candles.Count > 0 ? PriceFormat.DecimalsFor(candles[^1].Close) : 2;
+            var options = new ChartOptions(symbol, interval.Code, interval.Milliseconds, _decimals, MaxCandles);
+            var payload = candles.Select(c => ChartCandle.From(c)).ToArray();
+            session.ChartHandle = await _module.InvokeAsync<int>("create", session.Cancellation, _chartElement, payload, options);
+            if (session != _session || session.IsDisposed)
+            {
+                await DisposeChartAsync(session.ChartHandle);
+                return;
+            }
+
+            _state = ChartState.Ready;
+            CopyReadouts(session);
+            StateHasChanged();
+            await DrainAsync(session); // releases the updates held during the load
+        }
+        catch (OperationCanceledException) when (session.IsDisposed)
+        {
+            // Switched or closed while loading.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; disposal follows.
+        }
+        catch (Exception ex) when (session == _session)
+        {
+            var description = ChartLoadError.Describe(ex, symbol);
+            if (description.ShouldLogAsError)
+            {
+                Logger.LogError(ex, "Loading the {Symbol} {Interval} chart failed", symbol, interval);
+            }
+            else
+            {
+                Logger.LogWarning("Loading the {Symbol} {Interval} chart failed: {Reason}", symbol, interval, ex.Message);
+            }
+
+            await EndSessionAsync();
+            _state = ChartState.Failed;
+            _error = description.Message;
+            _errorIsUnknownSymbol = description.IsUnknownSymbol;
+            StateHasChanged();
+        }
+    }
+
+    // Runs on the feed's thread: only queue, and start a drain on the renderer when none runs.
+    private void OnLiveUpdate(ChartSession session, CandleUpdate update)
+    {
+        if (!session.IsDisposed && session.Pending.Offer(update.Candle))
+        {
+            _ = InvokeAsync(() => DrainAsync(session));
+        }
+    }
+
+    private async Task DrainAsync(ChartSession session)
+    {
+        try
+        {
+            while (!session.IsDisposed && _module is not null && session.ChartHandle is { } handle)
+            {
+                var batch = session.Pending.TakeOrRelease();
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                var changed = false;
+                foreach (var candle in batch)
+                {
+                    if (session.IsDisposed || session.Series.Apply(candle) == ChartChange.Ignored)
+                    {
+                        continue;
+                    }
+
+                    await _module.InvokeVoidAsync("applyUpdate", handle, ChartCandle.From(candle));
+                    changed = true;
+                }
+
+                if (changed && session == _session)
+                {
+                    CopyReadouts(session);
+                    StateHasChanged();
+                }
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // Circuit closing; DisposeAsync ends the session.
+        }
+        catch (Exception ex) when (ex is JSException or TaskCanceledException or InvalidOperationException)
+        {
+            Logger.LogWarning(ex, "A live update of the {Symbol} {Interval} chart failed", session.Symbol, session.Interval);
+        }
+    }
+
+    private void CopyReadouts(ChartSession session)
+    {
+        _last = session.Series.Last;
+        _first = session.Series.First;
+        _count = session.Series.Count;
+    }
+
+    private async Task EndSessionAsync()
+    {
+        var session = _session;
+        _session = null;
+        if (session is null)
+        {
+            return;
+        }
+
+        session.Dispose();
+        await DisposeChartAsync(session.ChartHandle);
+    }
+
+    private async Task DisposeChartAsync(int? handle)
+    {
+        if (handle is null || _module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("dispose", handle.Value);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone and took the chart with it.
+        }
+    }
+
+    private static string FormatTime(long epochMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await EndSessionAsync();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+}

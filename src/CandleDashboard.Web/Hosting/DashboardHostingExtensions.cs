@@ -1,0 +1,55 @@
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.History;
+using CandleDashboard.Web.Components;
+using CandleDashboard.Web.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CandleDashboard.Web.Hosting;
+
+public static class DashboardHostingExtensions
+{
+    /// <summary>Options, live candles, history, the trade pump and the Blazor components.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DashboardOptions>()
+            .Bind(builder.Configuration.GetSection(DashboardOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp =>
+        {
+            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            return new LiveCandleFeed(
+                new LiveCandleFeedOptions { Symbols = dashboard.EffectiveSymbols, Intervals = dashboard.EffectiveIntervals },
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<ILiveCandleStream>(sp => sp.GetRequiredService<LiveCandleFeed>());
+        services.AddSingleton<ICandleHistory, ExchangeCandleHistory>();
+        services.AddHostedService<TradeFeedWorker>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return builder;
+    }
+
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Users get a friendly page; the details go to the log.
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+
+        var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        app.MapGet("/", () => Results.Redirect(dashboard.DefaultChartPath)).ExcludeFromDescription();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

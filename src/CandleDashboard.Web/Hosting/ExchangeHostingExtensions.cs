@@ -1,0 +1,42 @@
+using CandleDashboard.Exchange.Binance;
+using CandleDashboard.Simulator;
+using CandleDashboard.Web.Options;
+
+namespace CandleDashboard.Web.Hosting;
+
+public static class ExchangeHostingExtensions
+{
+    /// <summary>
+    /// Registers the exchange adapter. In <see cref="ExchangeMode.Simulator"/> mode (the default)
+    /// a Binance-protocol simulator is started in-process on loopback first and the adapter is
+    /// pointed at it, so the app needs no configuration and no internet. The simulator must be
+    /// listening before the adapter's options are read, hence async, before Build().
+    /// </summary>
+    public static async Task<WebApplicationBuilder> AddExchangeAsync(this WebApplicationBuilder builder)
+    {
+        var exchange = builder.Configuration.GetSection(ExchangeOptions.SectionName).Get<ExchangeOptions>() ?? new ExchangeOptions();
+        if (exchange.Mode == ExchangeMode.Simulator)
+        {
+            var dashboard = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
+            var simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
+            {
+                Symbols = dashboard.EffectiveSymbols,
+                TradesPerSecondPerSymbol = exchange.Simulator.TradesPerSecondPerSymbol,
+                Port = exchange.Simulator.Port,
+            });
+
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{BinanceOptions.SectionName}:{nameof(BinanceOptions.RestBaseUri)}"] = simulator.RestBaseUri.ToString(),
+                [$"{BinanceOptions.SectionName}:{nameof(BinanceOptions.WebSocketBaseUri)}"] = simulator.WebSocketBaseUri.ToString(),
+            });
+
+            // Registered first, so it stops last: the trade feed disconnects before the simulator goes.
+            builder.Services.AddSingleton(simulator);
+            builder.Services.AddHostedService<SimulatorLifetime>();
+        }
+
+        builder.Services.AddBinanceExchange(builder.Configuration.GetSection(BinanceOptions.SectionName));
+        return builder;
+    }
+}
