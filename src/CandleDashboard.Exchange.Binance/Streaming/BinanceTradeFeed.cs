@@ -54,6 +54,9 @@ public sealed class BinanceTradeFeed : ITradeFeed
     /// <summary>Raised (on the receive loop) each time a connection is established; for tests and diagnostics.</summary>
     public event Action<Uri>? Connected;
 
+    /// <summary>Raised after a drop with the wait chosen before the next attempt (zero for a planned recycle).</summary>
+    public event Action<TimeSpan>? ReconnectScheduled;
+
     public async Task RunAsync(IReadOnlyCollection<string> symbols, ITradeSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(symbols);
@@ -87,7 +90,12 @@ public sealed class BinanceTradeFeed : ITradeFeed
                 var delay = outcome.Reason == DropReason.MaxAgeReached ? TimeSpan.Zero : _backoff.NextDelay(failedAttempts++);
                 _status.SetState(FeedState.Reconnecting);
                 _logger.LogWarning("Binance stream dropped ({Reason}); reconnecting in {Delay}.", outcome.Reason, delay);
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+
+                // The delay's timer exists before observers hear of it, so a test that advances a
+                // fake clock on this event cannot advance it too early.
+                var wait = Task.Delay(delay, _timeProvider, cancellationToken);
+                ReconnectScheduled?.Invoke(delay);
+                await wait.ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -164,14 +172,23 @@ public sealed class BinanceTradeFeed : ITradeFeed
         {
             throw;
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
+        catch (Exception ex)
         {
             if (watchdog?.Reason is { } reason)
             {
                 return new ConnectionOutcome(reason, connected, receivedData);
             }
 
-            _logger.LogWarning("Binance stream error: {Error}", ex.Message);
+            if (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
+            {
+                _logger.LogWarning("Binance stream error: {Error}", ex.Message);
+            }
+            else
+            {
+                // Unexpected, but a market-data feed keeps trying rather than going dark.
+                _logger.LogError(ex, "Unexpected error on the Binance stream.");
+            }
+
             return new ConnectionOutcome(DropReason.Failed, connected, receivedData);
         }
         finally
