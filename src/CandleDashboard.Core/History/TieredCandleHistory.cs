@@ -57,11 +57,14 @@ public sealed class TieredCandleHistory : ICandleHistory
             }
         }
 
-        var fetched = await _exchange.GetRecentAsync(symbol, interval, count, cancellationToken).ConfigureAwait(false);
-        var closed = fetched.Where(c => c.IsClosed).ToArray();
+        // One more than asked: the newest kline is usually still forming, and the stores need
+        // `count` closed ones to answer the next load by themselves.
+        var fetched = await _exchange.GetRecentAsync(symbol, interval, count + 1, cancellationToken).ConfigureAwait(false);
+        var closed = fetched.Where(c => c.IsClosed).TakeLast(count).ToArray();
         await WriteBackAsync(_tiers, series, closed, cancellationToken).ConfigureAwait(false);
         long? latestStored = closed.Length > 0 ? closed[^1].OpenTime : null;
-        return new HistorySlice(fetched, ExchangeSource, HistoryGap.Of(latestStored, interval, now));
+        Candle[] withForming = fetched.Count > 0 && !fetched[^1].IsClosed ? [.. closed, fetched[^1]] : closed;
+        return new HistorySlice(withForming, ExchangeSource, HistoryGap.Of(latestStored, interval, now));
     }
 
     /// <summary>Stored official candles in [from, to] from the fastest tier that answers (for data_updated refreshes).</summary>

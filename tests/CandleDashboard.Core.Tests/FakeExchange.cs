@@ -1,0 +1,43 @@
+using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Core.Tests;
+
+/// <summary>
+/// An in-memory exchange of 1s and 1m klines whose prices follow the clock, with a page cap and
+/// a request log: enough to test the logic that pages, resamples and decides which tier answers.
+/// (The real protocol is tested against the simulator over loopback in the adapter's tests.)
+/// </summary>
+internal sealed class FakeExchange(TimeProvider clock) : IKlineSource
+{
+    public List<(Interval Interval, long? Start, long? End, int Limit)> Requests { get; } = [];
+
+    /// <summary>Added to every price, so a second fetch of the same bucket can differ.</summary>
+    public decimal Revision { get; set; }
+
+    public IReadOnlyList<Interval> SupportedIntervals { get; } = [Interval.OneSecond, Interval.OneMinute];
+
+    public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
+    {
+        Requests.Add((interval, startTime, endTime, limit));
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var last = interval.Floor(Math.Min(endTime ?? now, now));
+        var first = startTime is { } s ? interval.Floor(s) + (s % interval.Milliseconds == 0 ? 0 : interval.Milliseconds) : last - ((limit - 1) * interval.Milliseconds);
+        var page = new List<Candle>();
+        for (var t = first; t <= last && page.Count < limit; t += interval.Milliseconds)
+        {
+            page.Add(PriceAt(t, interval, now));
+        }
+
+        return Task.FromResult<IReadOnlyList<Candle>>(page);
+    }
+
+    public Candle PriceAt(long openTime, Interval interval, long now)
+    {
+        var price = (openTime / 1000 % 100_000) + Revision;
+        return new Candle(openTime, price, price + 1, price - 1, price, 2m, 2 * price, 3, openTime + interval.Milliseconds <= now, CandleSource.Official);
+    }
+
+    public Task<IReadOnlyList<string>> GetSymbolsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(["BTCUSDT", "ETHUSDT"]);
+}

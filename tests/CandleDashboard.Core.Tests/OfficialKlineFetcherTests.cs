@@ -1,0 +1,145 @@
+using CandleDashboard.Core.Fetching;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using CandleDashboard.Core.Storage.InMemory;
+using Microsoft.Extensions.Time.Testing;
+using static CandleDashboard.Core.Tests.TestTrades;
+
+namespace CandleDashboard.Core.Tests;
+
+public class OfficialKlineFetcherTests
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 86_400_000 + 5_000));
+    private readonly InMemoryCandleStore _durable = new();
+    private readonly InMemoryCandleStore _hot = new();
+    private readonly RecordingBus _bus = new();
+    private readonly FakeExchange _exchange;
+    private readonly OfficialKlineFetcher _fetcher;
+
+    public OfficialKlineFetcherTests()
+    {
+        _exchange = new FakeExchange(_clock);
+        _fetcher = new OfficialKlineFetcher(
+            _exchange,
+            [_durable, _hot],
+            _bus,
+            new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.FifteenSeconds, Interval.OneMinute], InitialCandles = 30 },
+            _clock);
+    }
+
+    private static SeriesKey Key(Interval i) => new("binance", "BTCUSDT", i);
+
+    [Fact]
+    public async Task First_run_commits_the_initial_closed_candles_to_every_store_and_announces_them()
+    {
+        var published = await _fetcher.RunOnceAsync(CancellationToken.None);
+
+        var m1 = Assert.Single(published, p => p.Interval == "1m");
+        var lastClosed = Interval.OneMinute.Floor(_clock.GetUtcNow().ToUnixTimeMilliseconds()) - 60_000;
+        Assert.Equal(new DataUpdated("binance", "BTCUSDT", "1m", lastClosed - (29 * 60_000), lastClosed, 30), m1);
+        Assert.Equal(new SeriesMetadata(m1.From, m1.To, 30), await _durable.GetMetadataAsync(Key(Interval.OneMinute), default));
+        Assert.Equal(new SeriesMetadata(m1.From, m1.To, 30), await _hot.GetMetadataAsync(Key(Interval.OneMinute), default));
+        Assert.Equal(published, _bus.Messages);
+        Assert.Equal(published.Sum(p => p.Count), _fetcher.Status.TotalCandles);
+        Assert.Null(_fetcher.Status.LastError);
+    }
+
+    [Fact]
+    public async Task Fifteen_second_candles_are_committed_as_official_resampled_from_complete_one_second_buckets()
+    {
+        await _fetcher.RunOnceAsync(CancellationToken.None);
+
+        var s15 = await _durable.GetRecentAsync(Key(Interval.FifteenSeconds), 100, default);
+        Assert.Equal(30, s15.Count);
+        Assert.All(s15, c => Assert.Equal((CandleSource.Official, true, 45L), (c.Source, c.IsClosed, c.TradeCount)));
+        Assert.Equal(Interval.FifteenSeconds.Floor(_clock.GetUtcNow().ToUnixTimeMilliseconds()) - 15_000, s15[^1].OpenTime);
+    }
+
+    [Fact]
+    public async Task After_downtime_the_gap_is_backfilled_exactly_with_no_duplicates()
+    {
+        await _fetcher.RunOnceAsync(CancellationToken.None);
+        var before = (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!;
+
+        _clock.Advance(TimeSpan.FromMinutes(10)); // the app was down for 10 minutes
+        _bus.Messages.Clear();
+        var published = await _fetcher.RunOnceAsync(CancellationToken.None);
+
+        var m1 = Assert.Single(published, p => p.Interval == "1m");
+        Assert.Equal((before.LatestOpenTime + 60_000, before.LatestOpenTime + (10 * 60_000), 10), (m1.From, m1.To, m1.Count));
+        var after = (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!;
+        Assert.Equal(before.Count + 10, after.Count);
+        var all = await _durable.GetRecentAsync(Key(Interval.OneMinute), 1000, default);
+        Assert.Equal(all.Count, all.Select(c => c.OpenTime).Distinct().Count());
+        Assert.All(all.Zip(all.Skip(1)), p => Assert.Equal(p.First.OpenTime + 60_000, p.Second.OpenTime));
+    }
+
+    [Fact]
+    public async Task An_up_to_date_series_makes_no_request_and_announces_nothing()
+    {
+        await _fetcher.RunOnceAsync(CancellationToken.None);
+        _exchange.Requests.Clear();
+
+        Assert.Empty(await _fetcher.RunOnceAsync(CancellationToken.None));
+        Assert.Empty(_exchange.Requests);
+    }
+
+    [Fact]
+    public async Task A_failed_commit_announces_nothing_and_the_next_run_commits_the_same_range()
+    {
+        var failing = new FailingOnceStore(_durable);
+        var fetcher = new OfficialKlineFetcher(_exchange, [failing, _hot], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute], InitialCandles = 5 }, _clock);
+
+        Assert.Empty(await fetcher.RunOnceAsync(CancellationToken.None));
+        Assert.NotNull(fetcher.Status.LastError);
+        Assert.Empty(_bus.Messages);
+
+        var published = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(5, published.Count);
+        Assert.Null(fetcher.Status.LastError);
+    }
+
+    [Fact]
+    public void The_next_run_is_just_after_the_shortest_interval_closes()
+    {
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 20_000);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 30_000 + 2_000), _fetcher.NextRunAfter(now));
+    }
+
+    private sealed class RecordingBus : IDataUpdatedBus
+    {
+        public List<DataUpdated> Messages { get; } = [];
+
+        public Task PublishAsync(DataUpdated message, CancellationToken cancellationToken)
+        {
+            Messages.Add(message);
+            return Task.CompletedTask;
+        }
+
+        public IDisposable Subscribe(Action<DataUpdated> handler) => throw new NotSupportedException();
+    }
+
+    private sealed class FailingOnceStore(ICandleStore inner) : ICandleStore
+    {
+        private bool _failed;
+
+        public string Name => inner.Name;
+
+        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
+        {
+            if (!_failed)
+            {
+                _failed = true;
+                throw new IOException("database restarting");
+            }
+
+            return inner.UpsertAsync(series, candles, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => inner.GetRecentAsync(series, count, cancellationToken);
+
+        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) => inner.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken);
+
+        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => inner.GetMetadataAsync(series, cancellationToken);
+    }
+}

@@ -1,0 +1,103 @@
+using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using CandleDashboard.Core.Storage.InMemory;
+using Microsoft.Extensions.Time.Testing;
+using static CandleDashboard.Core.Tests.TestTrades;
+
+namespace CandleDashboard.Core.Tests;
+
+public class TieredCandleHistoryTests
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 86_400_000 + 30_500));
+    private readonly InMemoryCandleStore _hot = new();
+    private readonly InMemoryCandleStore _durable = new();
+    private readonly FakeExchange _exchange;
+    private readonly TieredCandleHistory _history;
+
+    public TieredCandleHistoryTests()
+    {
+        _exchange = new FakeExchange(_clock);
+        _history = new TieredCandleHistory([_hot, _durable], new ExchangeCandleHistory(_exchange, _clock), _clock, new TieredHistoryOptions());
+    }
+
+    private static SeriesKey Key(Interval i) => new("binance", "BTCUSDT", i);
+
+    [Fact]
+    public async Task Empty_stores_fall_through_to_the_exchange_and_closed_candles_are_written_back()
+    {
+        var slice = await _history.LoadAsync("BTCUSDT", Interval.OneMinute, 100, CancellationToken.None);
+
+        Assert.Equal(TieredCandleHistory.ExchangeSource, slice.Source);
+        Assert.Equal(101, slice.Candles.Count); // 100 closed and the forming one
+        Assert.False(slice.Candles[^1].IsClosed);
+        Assert.Equal(100, (await _hot.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
+        Assert.Equal(100, (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
+        Assert.False(slice.Gap.HasGap);
+    }
+
+    [Fact]
+    public async Task A_second_load_is_served_by_the_hot_store_without_an_exchange_call()
+    {
+        await _history.LoadAsync("BTCUSDT", Interval.OneMinute, 50, CancellationToken.None);
+        var requests = _exchange.Requests.Count;
+
+        var slice = await _history.LoadAsync("BTCUSDT", Interval.OneMinute, 50, CancellationToken.None);
+
+        Assert.Equal("memory", slice.Source);
+        Assert.Equal(50, slice.Candles.Count);
+        Assert.Equal(requests, _exchange.Requests.Count);
+    }
+
+    [Fact]
+    public async Task When_only_the_durable_store_has_it_the_hot_store_is_refilled()
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var candles = Enumerable.Range(1, 60).Select(n => _exchange.PriceAt(Interval.OneMinute.Floor(now) - (n * 60_000), Interval.OneMinute, now)).Reverse().ToArray();
+        await _durable.UpsertAsync(Key(Interval.OneMinute), candles, default);
+
+        var slice = await _history.LoadAsync("BTCUSDT", Interval.OneMinute, 60, CancellationToken.None);
+
+        Assert.Equal("memory", slice.Source);
+        Assert.Empty(_exchange.Requests);
+        Assert.Equal(60, (await _hot.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
+    }
+
+    [Fact]
+    public async Task A_store_lagging_more_than_the_allowed_lag_is_not_served_and_the_gap_is_reported()
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var stale = Enumerable.Range(20, 60).Select(n => _exchange.PriceAt(Interval.OneMinute.Floor(now) - (n * 60_000), Interval.OneMinute, now)).Reverse().ToArray();
+        await _hot.UpsertAsync(Key(Interval.OneMinute), stale, default);
+
+        var gap = HistoryGap.Of(stale[^1].OpenTime, Interval.OneMinute, now);
+        Assert.Equal(19, gap.MissingCandles);
+        Assert.True(gap.HasGap);
+
+        var slice = await _history.LoadAsync("BTCUSDT", Interval.OneMinute, 60, CancellationToken.None);
+        Assert.Equal(TieredCandleHistory.ExchangeSource, slice.Source);
+        Assert.NotEmpty(_exchange.Requests);
+    }
+
+    [Fact]
+    public async Task A_failing_store_is_skipped()
+    {
+        var history = new TieredCandleHistory([new BrokenStore(), _durable], new ExchangeCandleHistory(_exchange, _clock), _clock, new TieredHistoryOptions());
+        var slice = await history.LoadAsync("BTCUSDT", Interval.OneMinute, 10, CancellationToken.None);
+        Assert.Equal(11, slice.Candles.Count);
+        Assert.Equal(10, (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
+    }
+
+    private sealed class BrokenStore : ICandleStore
+    {
+        public string Name => "broken";
+
+        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken) => throw new IOException("down");
+
+        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => throw new IOException("down");
+
+        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) => throw new IOException("down");
+
+        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => throw new IOException("down");
+    }
+}
