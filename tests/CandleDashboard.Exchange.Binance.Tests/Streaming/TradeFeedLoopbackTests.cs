@@ -27,7 +27,7 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
         var connection = await _server.NextConnectionAsync();
 
         Assert.Equal("/stream?streams=btcusdt@trade/ethusdt@trade", connection.Path);
-        Assert.Equal(FeedState.Live, feed.Status.State);
+        await Eventually.TrueAsync(() => feed.Status.State == FeedState.Live, "live once the upgrade completes");
 
         await connection.SendTextAsync("""{"result":null,"id":1}""");
         await connection.SendTextAsync(BinanceJson.Trade("BTCUSDT", 100, "43000.10", "0.5", 1_700_000_000_000));
