@@ -1,0 +1,35 @@
+using CandleDashboard.Core.Storage;
+
+namespace CandleDashboard.Storage.Redis;
+
+/// <summary>
+/// Every Redis key and channel this project uses, in one place (documented in README.md).
+/// Keys are only ever built from a <see cref="SeriesKey"/>, whose constructor has already
+/// validated exchange, symbol and interval, so no caller text can reach a key unchecked
+/// (no wildcards, separators or spaces: no key injection).
+/// </summary>
+public static class RedisKeys
+{
+    /// <summary>Pub/sub channel of <see cref="DataUpdated"/> messages (JSON).</summary>
+    public const string DataUpdatedChannel = "data_updated";
+
+    /// <summary>Sorted set of official candles, scored by open time: <c>candles:{exchange}:{symbol}:{interval}</c>.</summary>
+    public static string Candles(SeriesKey series) => $"candles:{Suffix(series)}";
+
+    /// <summary>Hash with fields earliest, latest, count of <see cref="Candles"/>: <c>candles_meta:{exchange}:{symbol}:{interval}</c>.</summary>
+    public static string CandlesMeta(SeriesKey series) => $"candles_meta:{Suffix(series)}";
+
+    /// <summary>String with the forming candle, with a TTL: <c>live_candle:{exchange}:{symbol}:{interval}</c>.</summary>
+    public static string LiveCandle(SeriesKey series) => $"live_candle:{Suffix(series)}";
+
+    private static string Suffix(SeriesKey series)
+    {
+        // A default(SeriesKey) skipped the constructor's validation; refuse it rather than write "candles:::".
+        if (series.Exchange is null || series.Symbol is null)
+        {
+            throw new ArgumentException("SeriesKey is not initialised (default value).", nameof(series));
+        }
+
+        return $"{series.Exchange}:{series.Symbol}:{series.Interval.Code}";
+    }
+}

@@ -1,0 +1,44 @@
+using CandleDashboard.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace CandleDashboard.Storage.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Redis stores and bus on one shared connection:
+    /// <see cref="RedisCandleStore"/> (added as an <see cref="ICandleStore"/> tier, next to any
+    /// others), <see cref="RedisLiveCandleStore"/> and <see cref="RedisDataUpdatedBus"/> (replacing
+    /// any in-memory <see cref="ILiveCandleStore"/> / <see cref="IDataUpdatedBus"/>),
+    /// <see cref="ThrottledLiveCandleWriter"/>, and <see cref="RedisConnectionChecker"/> for the host's
+    /// start-up decision. The connection is opened on first use, with abortConnect=false.
+    /// </summary>
+    /// <param name="connectionString">Usually <c>configuration.GetConnectionString("Redis")</c>.</param>
+    public static IServiceCollection AddRedisStorage(this IServiceCollection services, string connectionString, Action<RedisOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new RedisOptions { ConnectionString = connectionString };
+        configure?.Invoke(options);
+        options.Validate();
+
+        services.AddSingleton(options);
+        // Sync wait once, on first resolve; abortConnect=false bounds it by the connect timeout.
+        services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.ConnectAsync(options.ConnectionString).GetAwaiter().GetResult());
+        services.AddSingleton(sp => new RedisCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.MaxCandlesPerSeries));
+        services.AddSingleton<ICandleStore>(sp => sp.GetRequiredService<RedisCandleStore>());
+        services.AddSingleton(sp => new RedisLiveCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.LiveCandleTimeToLive));
+        services.Replace(ServiceDescriptor.Singleton<ILiveCandleStore>(sp => sp.GetRequiredService<RedisLiveCandleStore>()));
+        services.AddSingleton(sp => new RedisDataUpdatedBus(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetService<ILogger<RedisDataUpdatedBus>>()));
+        services.Replace(ServiceDescriptor.Singleton<IDataUpdatedBus>(sp => sp.GetRequiredService<RedisDataUpdatedBus>()));
+        services.AddSingleton(sp => new ThrottledLiveCandleWriter(
+            sp.GetRequiredService<ILiveCandleStore>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            options.LiveCandleWriteInterval,
+            sp.GetService<ILogger<ThrottledLiveCandleWriter>>()));
+        services.AddSingleton(sp => new RedisConnectionChecker(sp.GetRequiredService<IConnectionMultiplexer>()));
+        return services;
+    }
+}
