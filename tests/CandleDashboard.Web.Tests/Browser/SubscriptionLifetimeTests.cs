@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using CandleDashboard.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace CandleDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// Every open chart holds exactly one live subscription: switching series must dispose the old
+/// one, and closing the page must release it (a leaked handler would keep pushing to a dead circuit).
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFixture browser)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Subscriptions_follow_open_charts_through_switches_and_page_close()
+    {
+        // Pages of earlier tests may still be tearing down their circuits.
+        var baseline = await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == 0, Deadline, "subscriptions before the test");
+
+        var first = await browser.NewPageAsync(server.BaseAddress);
+        var second = await browser.NewPageAsync(server.BaseAddress);
+        try
+        {
+            await first.GotoAsync("/chart/BTCUSDT/1m");
+            await ChartProbe.WaitReadyAsync(first);
+            await second.GotoAsync("/chart/ETHUSDT/15s");
+            await ChartProbe.WaitReadyAsync(second);
+            await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 2, Deadline, "subscriptions with two charts open");
+
+            (string Symbol, string Interval)[] switches =
+                [("ETHUSDT", "1m"), ("ETHUSDT", "5m"), ("SOLUSDT", "5m"), ("SOLUSDT", "15s"), ("BNBUSDT", "1h"), ("BTCUSDT", "30s")];
+            foreach (var (symbol, interval) in switches)
+            {
+                // Symbol first (keeps the interval), then interval: two series switches per step.
+                await first.GetByTestId("symbol-select").SelectOptionAsync(symbol);
+                await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/"));
+                await first.GetByTestId("interval-select").SelectOptionAsync(interval);
+
+                await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/{interval}$"));
+                await ChartProbe.WaitForAsync(first, "(p, v, a) => p.name === a.symbol && p.x[1] - p.x[0] === a.ms", new { symbol, ms = IntervalMs(interval) }, 15_000);
+                Assert.Equal(baseline + 2, server.SubscriptionCount);
+            }
+
+            await first.Context.CloseAsync();
+            await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after closing one page");
+        }
+        finally
+        {
+            await second.Context.CloseAsync();
+        }
+
+        await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline, Deadline, "subscriptions after closing every page");
+    }
+
+    private static long IntervalMs(string code) => CandleDashboard.Core.Market.Interval.Parse(code).Milliseconds;
+}

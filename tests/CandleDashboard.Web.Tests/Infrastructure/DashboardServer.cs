@@ -1,0 +1,53 @@
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CandleDashboard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (same DashboardHost as Program) on a free loopback port, with its in-process
+/// exchange simulator. WebApplicationFactory's TestServer has no socket a browser could reach,
+/// so the app is started as a WebApplication bound to http://127.0.0.1:0 and asked for its port.
+/// </summary>
+public sealed class DashboardServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Open chart subscriptions, straight from the app's live feed.</summary>
+    public int SubscriptionCount => Services.GetRequiredService<ILiveCandleStream>().SubscriptionCount;
+
+    public async Task InitializeAsync()
+    {
+        _app = await DashboardHost.BuildAsync(
+        [
+            "--urls=http://127.0.0.1:0",
+            "--environment=Production",
+            // A busy market, so candles change visibly within a test's patience.
+            "--Exchange:Simulator:TradesPerSecondPerSymbol=40",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:CandleDashboard=Warning",
+        ]);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    public Uri Url(string relative) => new(BaseAddress, relative.TrimStart('/'));
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

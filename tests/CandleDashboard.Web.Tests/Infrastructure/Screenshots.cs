@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace CandleDashboard.Web.Tests.Infrastructure;
+
+/// <summary>Saves PNGs under the repo's git-ignored artifacts/screenshots/ for people (and CI) to look at.</summary>
+public static class Screenshots
+{
+    public static string Directory { get; } = Locate();
+
+    public static async Task<string> SaveAsync(IPage page, string name)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = Path.Combine(Directory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        return path;
+    }
+
+    private static string Locate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CandleDashboard.sln")))
+            {
+                return Path.Combine(dir.FullName, "artifacts", "screenshots");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "screenshots");
+    }
+}

@@ -1,0 +1,67 @@
+using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Charting;
+using CandleDashboard.Web.Options;
+
+namespace CandleDashboard.Web.Tests.Unit;
+
+public sealed class ChartRouteTests
+{
+    private static readonly DashboardOptions Options = new();
+
+    [Fact]
+    public void Offered_symbol_and_interval_resolve()
+    {
+        var route = ChartRoute.Resolve("BTCUSDT", "15s", Options);
+        Assert.True(route.IsValid);
+        Assert.Equal("BTCUSDT", route.Symbol);
+        Assert.Equal(Interval.FifteenSeconds, route.Interval);
+        Assert.Equal("/chart/BTCUSDT/15s", route.Path);
+    }
+
+    [Theory]
+    [InlineData("btcusdt", "1H", "/chart/BTCUSDT/1h")]
+    [InlineData(" ethusdt ", "1d", "/chart/ETHUSDT/1d")]
+    public void Case_is_normalized_where_unambiguous(string symbol, string interval, string path)
+    {
+        var route = ChartRoute.Resolve(symbol, interval, Options);
+        Assert.True(route.IsValid);
+        Assert.Equal(path, route.Path);
+    }
+
+    [Fact]
+    public void Upper_case_M_is_not_read_as_minutes()
+    {
+        var route = ChartRoute.Resolve("BTCUSDT", "1M", Options);
+        Assert.Equal(ChartRouteProblem.UnknownInterval, route.Problem);
+        Assert.Contains("Unknown interval \"1M\"", route.Message);
+    }
+
+    [Theory]
+    [InlineData("DOGEXYZ")]
+    [InlineData("BTC-USDT")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Unknown_or_malformed_symbols_get_a_message_listing_the_offered_ones(string? symbol)
+    {
+        var route = ChartRoute.Resolve(symbol, "1m", Options);
+        Assert.Equal(ChartRouteProblem.UnknownSymbol, route.Problem);
+        Assert.Contains("BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT", route.Message);
+    }
+
+    [Fact]
+    public void Valid_interval_that_is_not_offered_is_refused()
+    {
+        var route = ChartRoute.Resolve("BTCUSDT", "3m", Options);
+        Assert.Equal(ChartRouteProblem.UnknownInterval, route.Problem);
+        Assert.Contains("not offered", route.Message);
+        Assert.Contains("15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d", route.Message);
+    }
+
+    [Fact]
+    public void Very_long_input_is_not_echoed_in_full()
+    {
+        var route = ChartRoute.Resolve(new string('A', 500), "1m", Options);
+        Assert.Equal(ChartRouteProblem.UnknownSymbol, route.Problem);
+        Assert.True(route.Message.Length < 200, route.Message);
+    }
+}

@@ -1,0 +1,78 @@
+using CandleDashboard.Web.Charting;
+
+namespace CandleDashboard.Web.Tests.Unit;
+
+public sealed class ChartSeriesTests
+{
+    [Fact]
+    public void Load_takes_count_first_and_last()
+    {
+        var series = new ChartSeries(maxCandles: 1000);
+        series.Load(TestCandles.Series(300));
+
+        Assert.Equal(300, series.Count);
+        Assert.Equal(0, series.First!.Value.OpenTime);
+        Assert.Equal(299 * 60_000, series.Last!.Value.OpenTime);
+    }
+
+    [Fact]
+    public void Same_open_time_replaces_the_last_candle()
+    {
+        var series = new ChartSeries(1000);
+        series.Load(TestCandles.Series(3));
+
+        var change = series.Apply(TestCandles.At(120_000, close: 250m));
+
+        Assert.Equal(ChartChange.ReplacedLast, change);
+        Assert.Equal(3, series.Count);
+        Assert.Equal(250m, series.Last!.Value.Close);
+    }
+
+    [Fact]
+    public void Newer_open_time_appends()
+    {
+        var series = new ChartSeries(1000);
+        series.Load(TestCandles.Series(3));
+
+        Assert.Equal(ChartChange.Appended, series.Apply(TestCandles.At(180_000)));
+        Assert.Equal(4, series.Count);
+        Assert.Equal(180_000, series.Last!.Value.OpenTime);
+    }
+
+    [Fact]
+    public void Older_or_identical_updates_are_ignored()
+    {
+        var series = new ChartSeries(1000);
+        series.Load(TestCandles.Series(3));
+        var last = series.Last!.Value;
+
+        Assert.Equal(ChartChange.Ignored, series.Apply(TestCandles.At(60_000, close: 1m)));
+        Assert.Equal(ChartChange.Ignored, series.Apply(last));
+        Assert.Equal(last, series.Last);
+        Assert.Equal(3, series.Count);
+    }
+
+    [Fact]
+    public void Count_is_capped_like_the_browser_window()
+    {
+        var series = new ChartSeries(maxCandles: 5);
+        series.Load(TestCandles.Series(8));
+        Assert.Equal(5, series.Count);
+        Assert.Equal(3 * 60_000, series.First!.Value.OpenTime);
+
+        series.Apply(TestCandles.At(8 * 60_000));
+        Assert.Equal(5, series.Count);
+    }
+
+    [Fact]
+    public void An_empty_history_starts_with_the_first_live_candle()
+    {
+        var series = new ChartSeries(1000);
+        series.Load([]);
+
+        Assert.Null(series.Last);
+        Assert.Equal(ChartChange.Appended, series.Apply(TestCandles.At(60_000)));
+        Assert.Equal(1, series.Count);
+        Assert.Equal(60_000, series.First!.Value.OpenTime);
+    }
+}

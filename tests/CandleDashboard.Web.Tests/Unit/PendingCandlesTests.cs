@@ -1,0 +1,73 @@
+using CandleDashboard.Web.Charting;
+
+namespace CandleDashboard.Web.Tests.Unit;
+
+public sealed class PendingCandlesTests
+{
+    [Fact]
+    public void First_offer_starts_a_drain_and_later_offers_join_it()
+    {
+        var pending = new PendingCandles();
+
+        Assert.True(pending.Offer(TestCandles.At(0)));
+        Assert.False(pending.Offer(TestCandles.At(0, close: 101m)));
+        Assert.False(pending.Offer(TestCandles.At(60_000)));
+    }
+
+    [Fact]
+    public void Updates_of_one_candle_collapse_to_the_latest_but_other_candles_are_kept_in_order()
+    {
+        var pending = new PendingCandles();
+        pending.Offer(TestCandles.At(60_000, close: 105m));
+        pending.Offer(TestCandles.At(0, close: 101m, closed: true));
+        pending.Offer(TestCandles.At(60_000, close: 107m));
+
+        var batch = pending.TakeOrRelease();
+
+        Assert.Equal([0L, 60_000L], batch.Select(c => c.OpenTime));
+        Assert.True(batch[0].IsClosed);          // the closed candle is never lost
+        Assert.Equal(107m, batch[1].Close);      // latest wins within a candle
+    }
+
+    [Fact]
+    public void An_empty_take_ends_the_drain_so_the_next_offer_starts_a_new_one()
+    {
+        var pending = new PendingCandles();
+        pending.Offer(TestCandles.At(0));
+        Assert.Single(pending.TakeOrRelease());
+
+        Assert.Empty(pending.TakeOrRelease());
+        Assert.True(pending.Offer(TestCandles.At(60_000)));
+    }
+
+    [Fact]
+    public void Held_queue_collects_without_asking_for_a_drain_until_released()
+    {
+        var pending = new PendingCandles(startHeld: true);
+
+        Assert.False(pending.Offer(TestCandles.At(0)));
+        Assert.False(pending.Offer(TestCandles.At(60_000)));
+        Assert.Equal(2, pending.TakeOrRelease().Count);
+        Assert.Empty(pending.TakeOrRelease());
+        Assert.True(pending.Offer(TestCandles.At(120_000)));
+    }
+
+    [Fact]
+    public async Task Concurrent_offers_start_exactly_one_drain_at_a_time()
+    {
+        var pending = new PendingCandles();
+        var drains = 0;
+        await Parallel.ForAsync(0, 10_000, (i, _) =>
+        {
+            if (pending.Offer(TestCandles.At(i % 7 * 60_000, close: i)))
+            {
+                Interlocked.Increment(ref drains);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+
+        Assert.Equal(1, drains);
+        Assert.Equal(7, pending.TakeOrRelease().Count);
+    }
+}
