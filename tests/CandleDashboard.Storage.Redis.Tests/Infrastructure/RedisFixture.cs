@@ -1,0 +1,42 @@
+using CandleDashboard.Tests.Shared.Servers;
+using StackExchange.Redis;
+
+namespace CandleDashboard.Storage.Redis.Tests.Infrastructure;
+
+/// <summary>One real redis-server for the whole test run (starting one per class would dominate the run time).</summary>
+public sealed class RedisFixture : IAsyncLifetime
+{
+    private RedisServer? _server;
+    private ConnectionMultiplexer? _connection;
+
+    public RedisServer Server => _server ?? throw new InvalidOperationException("Fixture not started.");
+
+    /// <summary>The "app instance" connection most tests use.</summary>
+    public IConnectionMultiplexer Connection => _connection ?? throw new InvalidOperationException("Fixture not started.");
+
+    public IDatabase Db => Connection.GetDatabase();
+
+    public async Task InitializeAsync()
+    {
+        _server = await RedisServer.StartAsync();
+        _connection = await RedisConnector.ConnectAsync(_server.EndPoint);
+    }
+
+    /// <summary>A second, independent connection: another app instance.</summary>
+    public Task<ConnectionMultiplexer> ConnectAnotherAsync() => RedisConnector.ConnectAsync(Server.EndPoint);
+
+    public async Task DisposeAsync()
+    {
+        _connection?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RedisCollection : ICollectionFixture<RedisFixture>
+{
+    public const string Name = "redis";
+}

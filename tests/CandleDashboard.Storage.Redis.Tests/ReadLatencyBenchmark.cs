@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using CandleDashboard.Storage.Redis.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static CandleDashboard.Storage.Redis.Tests.Infrastructure.TestSeries;
+
+namespace CandleDashboard.Storage.Redis.Tests;
+
+/// <summary>
+/// A bounded micro-benchmark (not BenchmarkDotNet: it needs the fixture's live server): latency of
+/// "last 1000 candles" from a warm Redis on loopback, fetch and decode. Prints p50/p95/p99; run with
+/// <c>dotnet test --logger "console;verbosity=detailed" --filter ReadLatencyBenchmark</c> to see them.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class ReadLatencyBenchmark(RedisFixture redis, ITestOutputHelper output)
+{
+    private const int Warmup = 50;
+    private const int Samples = 300;
+
+    [Fact]
+    public async Task Last_1000_candles_from_a_warm_redis()
+    {
+        var series = NewSeries();
+        var store = new RedisCandleStore(redis.Connection);
+        await store.UpsertAsync(series, Range(0, 10_000), CancellationToken.None);
+
+        for (var i = 0; i < Warmup; i++)
+        {
+            await store.GetRecentAsync(series, 1_000, CancellationToken.None);
+        }
+
+        var ms = new double[Samples];
+        for (var i = 0; i < Samples; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var candles = await store.GetRecentAsync(series, 1_000, CancellationToken.None);
+            ms[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Assert.Equal(1_000, candles.Count);
+            Assert.Equal(T0 + 9_999 * 60_000L, candles[^1].OpenTime);
+        }
+
+        Array.Sort(ms);
+        double P(double q) => ms[(int)Math.Min(ms.Length - 1, Math.Ceiling(q * ms.Length) - 1)];
+        output.WriteLine($"redis GetRecentAsync(1000) of 10000, {Samples} samples: p50 {P(0.50):0.000} ms, p95 {P(0.95):0.000} ms, p99 {P(0.99):0.000} ms, max {ms[^1]:0.000} ms");
+        // A sanity bound only (shared CI machines vary); the number itself goes to docs/benchmarks.md.
+        Assert.InRange(P(0.50), 0, 250);
+    }
+}
