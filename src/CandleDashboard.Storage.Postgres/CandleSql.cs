@@ -1,0 +1,53 @@
+namespace CandleDashboard.Storage.Postgres;
+
+/// <summary>The store's SQL, in one place next to the schema it depends on (Migrations/001_candles.sql).</summary>
+internal static class CandleSql
+{
+    private const string Columns = """
+        open_time AS OpenTime, open AS Open, high AS High, low AS Low, close AS Close,
+        volume AS Volume, quote_volume AS QuoteVolume, trade_count AS TradeCount, is_closed AS IsClosed, source AS Source
+        """;
+
+    private const string SeriesFilter = """exchange = @Exchange AND symbol = @Symbol AND "interval" = @Interval""";
+
+    /// <summary>
+    /// One statement per batch: parallel arrays are unnested into rows, so a 10,000-candle batch is one
+    /// round trip. The WHERE on the update skips rewriting rows whose values did not change (a re-sent
+    /// identical candle costs no new row version); a changed one replaces the row and bumps updated_at.
+    /// </summary>
+    public const string Upsert = """
+        INSERT INTO candles AS c (exchange, symbol, "interval", open_time, open, high, low, close,
+                                  volume, quote_volume, trade_count, is_closed, source)
+        SELECT @Exchange, @Symbol, @Interval, t.*
+        FROM unnest(@OpenTime, @Open, @High, @Low, @Close, @Volume, @QuoteVolume, @TradeCount, @IsClosed, @Source)
+             AS t(open_time, open, high, low, close, volume, quote_volume, trade_count, is_closed, source)
+        ON CONFLICT (exchange, symbol, "interval", open_time) DO UPDATE SET
+            open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+            volume = EXCLUDED.volume, quote_volume = EXCLUDED.quote_volume, trade_count = EXCLUDED.trade_count,
+            is_closed = EXCLUDED.is_closed, source = EXCLUDED.source, updated_at = now()
+        WHERE (c.open, c.high, c.low, c.close, c.volume, c.quote_volume, c.trade_count, c.is_closed, c.source)
+              IS DISTINCT FROM
+              (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume, EXCLUDED.quote_volume,
+               EXCLUDED.trade_count, EXCLUDED.is_closed, EXCLUDED.source)
+        """;
+
+    /// <summary>Newest first so the primary key is scanned backwards and stops after @Count rows; the caller reverses.</summary>
+    public const string RecentNewestFirst = $"""
+        SELECT {Columns} FROM candles
+        WHERE {SeriesFilter}
+        ORDER BY open_time DESC
+        LIMIT @Count
+        """;
+
+    public const string Range = $"""
+        SELECT {Columns} FROM candles
+        WHERE {SeriesFilter} AND open_time BETWEEN @From AND @To
+        ORDER BY open_time
+        """;
+
+    public const string Metadata = $"""
+        SELECT min(open_time) AS EarliestOpenTime, max(open_time) AS LatestOpenTime, count(*) AS Count
+        FROM candles
+        WHERE {SeriesFilter}
+        """;
+}

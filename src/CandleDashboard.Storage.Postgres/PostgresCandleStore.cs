@@ -1,0 +1,111 @@
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using CandleDashboard.Storage.Postgres.Resilience;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace CandleDashboard.Storage.Postgres;
+
+/// <summary>
+/// Official candles in PostgreSQL: the durable tier, first in the fetcher's commit order. Pooled
+/// connections come from one <see cref="NpgsqlDataSource"/>; every operation is retried on transient
+/// errors (restart, broken pooled connection) with exponential backoff. For "never lose a write while
+/// the database is down", wrap this in a <see cref="DurableCandleWriter"/>.
+/// </summary>
+public sealed class PostgresCandleStore : ICandleStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly int _batchSize;
+    private readonly RetryPolicy _retry;
+
+    public PostgresCandleStore(NpgsqlDataSource dataSource, PostgresOptions options, ILogger<PostgresCandleStore>? logger = null)
+    {
+        _dataSource = dataSource;
+        _batchSize = options.UpsertBatchSize;
+        _retry = RetryPolicy.From(options, logger ?? (ILogger)NullLogger.Instance);
+    }
+
+    public string Name => "postgres";
+
+    /// <summary>
+    /// Inserts or replaces the candles, all in one transaction (readers never see half a backfill).
+    /// Duplicate open times in the input keep the last one: one statement cannot update a row twice.
+    /// </summary>
+    public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
+    {
+        if (candles.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Sorted by open time so that concurrent upserts of overlapping ranges lock rows in the same order (no deadlock).
+        var rows = candles.GroupBy(c => c.OpenTime).Select(g => g.Last()).OrderBy(c => c.OpenTime).ToArray();
+        return _retry.ExecuteAsync($"upsert of {rows.Length} candles of {series}", ct => WriteAsync(series, rows, ct), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken)
+    {
+        if (count <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<Candle>>([]);
+        }
+
+        return _retry.ExecuteAsync<IReadOnlyList<Candle>>($"read of the newest {count} candles of {series}", async ct =>
+        {
+            var rows = await QueryAsync(CandleSql.RecentNewestFirst, new { series.Exchange, series.Symbol, Interval = series.Interval.Code, Count = count }, ct).ConfigureAwait(false);
+            var candles = new Candle[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                candles[rows.Count - 1 - i] = rows[i].ToCandle();
+            }
+
+            return candles;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
+    {
+        if (fromOpenTime > toOpenTime)
+        {
+            return Task.FromResult<IReadOnlyList<Candle>>([]);
+        }
+
+        return _retry.ExecuteAsync<IReadOnlyList<Candle>>($"range read of {series}", async ct =>
+        {
+            var rows = await QueryAsync(CandleSql.Range, new { series.Exchange, series.Symbol, Interval = series.Interval.Code, From = fromOpenTime, To = toOpenTime }, ct).ConfigureAwait(false);
+            return rows.Select(r => r.ToCandle()).ToArray();
+        }, cancellationToken);
+    }
+
+    public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) =>
+        _retry.ExecuteAsync($"metadata read of {series}", async ct =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            var row = await connection.QuerySingleAsync<(long? EarliestOpenTime, long? LatestOpenTime, long Count)>(new CommandDefinition(
+                CandleSql.Metadata, new { series.Exchange, series.Symbol, Interval = series.Interval.Code }, cancellationToken: ct)).ConfigureAwait(false);
+            return row.Count == 0 ? null : new SeriesMetadata(row.EarliestOpenTime!.Value, row.LatestOpenTime!.Value, row.Count);
+        }, cancellationToken);
+
+    private async Task<List<CandleRow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CandleRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    private async Task WriteAsync(SeriesKey series, Candle[] rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        for (var start = 0; start < rows.Length; start += _batchSize)
+        {
+            var batch = new ArraySegment<Candle>(rows, start, Math.Min(_batchSize, rows.Length - start));
+            await using var command = UpsertCommand.Create(connection, transaction, series, batch);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
