@@ -16,6 +16,12 @@ const BACKGROUND = '#0d1117';
 const charts = new Map();
 let nextHandle = 1;
 
+// Plotly 4 no longer reads epoch numbers as dates on a date axis, so x carries UTC date strings
+// and the exact open times (epoch ms) ride along in customdata, where updates compare them.
+function toPlotlyDate(ms) {
+    return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
 function candleColor(c) { return c.c >= c.o ? UP : DOWN; }
 function volumeColor(c) { return c.c >= c.o ? UP_VOLUME : DOWN_VOLUME; }
 function formatPrice(value, decimals) {
@@ -45,29 +51,30 @@ export function create(element, candles, options) {
     }
 
     const decimals = options.priceDecimals ?? 2;
-    const x = candles.map(c => c.t);
+    const x = candles.map(c => toPlotlyDate(c.t));
+    const times = candles.map(c => c.t);
     const last = candles.length ? candles[candles.length - 1] : null;
     const priceLine = priceLineLayout(last, decimals);
 
     const price = {
         type: 'candlestick', name: options.symbol, xaxis: 'x', yaxis: 'y',
-        x, open: candles.map(c => c.o), high: candles.map(c => c.h), low: candles.map(c => c.l), close: candles.map(c => c.c),
+        x, customdata: times, open: candles.map(c => c.o), high: candles.map(c => c.h), low: candles.map(c => c.l), close: candles.map(c => c.c),
         increasing: { line: { color: UP, width: 1 }, fillcolor: UP },
         decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN },
         whiskerwidth: 0, hoverlabel: { bgcolor: '#161b26', bordercolor: '#2a3142', font: { color: '#e6edf3' } },
     };
     const volume = {
         type: 'bar', name: 'Volume', xaxis: 'x', yaxis: 'y2',
-        x: x.slice(), y: candles.map(c => c.v), marker: { color: candles.map(volumeColor) },
+        x: x.slice(), customdata: times.slice(), y: candles.map(c => c.v), marker: { color: candles.map(volumeColor) },
         hovertemplate: 'Vol %{y:,.4s}<extra></extra>',
     };
     const layout = {
         paper_bgcolor: BACKGROUND, plot_bgcolor: BACKGROUND,
         font: { color: TEXT, family: 'Inter, "Segoe UI", system-ui, sans-serif', size: 11 },
-        margin: { l: 8, r: 78, t: 8, b: 28 },
+        margin: { l: 8, r: 78, t: 8, b: 40 },
         showlegend: false, dragmode: 'pan', hovermode: 'x', bargap: 0.15,
         xaxis: {
-            type: 'date', rangeslider: { visible: false }, gridcolor: GRID, linecolor: GRID, zeroline: false,
+            type: 'date', anchor: 'y2', rangeslider: { visible: false }, gridcolor: GRID, linecolor: GRID, zeroline: false,
             showspikes: true, spikemode: 'across', spikesnap: 'cursor', spikecolor: '#4b5563', spikethickness: 1, spikedash: 'dot',
         },
         yaxis: {
@@ -98,8 +105,8 @@ export async function applyUpdate(handle, candle) {
     const gd = state.element;
     const price = gd.data[0];
     const volume = gd.data[1];
-    const n = price.x.length;
-    const lastTime = n ? price.x[n - 1] : null;
+    const n = price.customdata.length;
+    const lastTime = n ? price.customdata[n - 1] : null;
     const priceLine = priceLineLayout(candle, state.decimals);
     const linePatch = {
         'shapes[0].y0': candle.c, 'shapes[0].y1': candle.c, 'shapes[0].line.color': priceLine.shapes[0].line.color, 'shapes[0].visible': true,
@@ -124,8 +131,9 @@ export async function applyUpdate(handle, candle) {
     }
 
     // A new candle: extend both traces, dropping the oldest beyond maxCandles.
-    await Plotly.extendTraces(gd, { x: [[candle.t]], open: [[candle.o]], high: [[candle.h]], low: [[candle.l]], close: [[candle.c]] }, [0], state.maxCandles);
-    await Plotly.extendTraces(gd, { x: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1], state.maxCandles);
+    const x = toPlotlyDate(candle.t);
+    await Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], open: [[candle.o]], high: [[candle.h]], low: [[candle.l]], close: [[candle.c]] }, [0], state.maxCandles);
+    await Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1], state.maxCandles);
     await Plotly.relayout(gd, linePatch);
     return true;
 }

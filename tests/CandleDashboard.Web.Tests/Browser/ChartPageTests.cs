@@ -28,6 +28,9 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         Assert.Equal(chart.Count, chart.VolumeCount);
         // Consecutive 1m candles, oldest first.
         Assert.Equal((chart.Count - 1) * 60_000L, chart.LastTime - chart.FirstTime);
+        // A real time axis in UTC, not epoch numbers.
+        Assert.Equal("date", chart.AxisType);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(chart.LastTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), chart.LastX);
         await Expect(_page.GetByTestId("symbol-select")).ToHaveValueAsync("BTCUSDT");
         await Expect(_page.GetByTestId("interval-select")).ToHaveValueAsync("1m");
     }
@@ -43,13 +46,13 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
 
         // The forming candle moves as trades flow (same open time, new close), and the price line follows it.
         await ChartProbe.WaitForAsync(_page,
-            "(p, v, a) => { const n = p.x.length; return p.x[n-1] === a.t && p.close[n-1] !== a.c; }",
+            "(p, v, a) => { const n = p.customdata.length; return p.customdata[n-1] === a.t && p.close[n-1] !== a.c; }",
             new { t = initial.LastTime, c = initial.LastClose }, 10_000);
         var moved = (await ChartProbe.ReadAsync(_page))!;
         Assert.Equal(moved.LastClose, moved.PriceLine);
 
         // Within one 15 s bucket (plus slack) a new candle is appended, exactly one interval later.
-        await ChartProbe.WaitForAsync(_page, "(p, v, a) => p.x[p.x.length-1] > a", initial.LastTime, 20_000);
+        await ChartProbe.WaitForAsync(_page, "(p, v, a) => p.customdata[p.customdata.length-1] > a", initial.LastTime, 20_000);
         var next = (await ChartProbe.ReadAsync(_page))!;
         Assert.True(next.LastTime > initial.LastTime);
         Assert.Equal(0, (next.LastTime - initial.LastTime) % 15_000);
@@ -73,13 +76,13 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
 
         await _page.GetByTestId("symbol-select").SelectOptionAsync("SOLUSDT");
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m$"));
-        await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.x.length >= 100", null, 15_000);
+        await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata.length >= 100", null, 15_000);
         var sol = (await ChartProbe.ReadAsync(_page))!;
         Assert.NotEqual(btc.LastClose, sol.LastClose);
 
         await _page.GetByTestId("interval-select").SelectOptionAsync("5m");
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/5m$"));
-        await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.x.length >= 100 && p.x[1] - p.x[0] === 300000", null, 15_000);
+        await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata.length >= 100 && p.customdata[1] - p.customdata[0] === 300000", null, 15_000);
         await Expect(_page.GetByTestId("interval-select")).ToHaveValueAsync("5m");
         await Expect(_page.GetByTestId("symbol-select")).ToHaveValueAsync("SOLUSDT");
 
@@ -89,7 +92,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         // Back goes to the previous chart, still without a reload.
         await _page.GoBackAsync();
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m$"));
-        await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.x[1] - p.x[0] === 60000", null, 15_000);
+        await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata[1] - p.customdata[0] === 60000", null, 15_000);
         Assert.Equal(42, await _page.EvaluateAsync<int>("() => window.__sameDocument"));
     }
 

@@ -39,7 +39,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
                 await first.GetByTestId("interval-select").SelectOptionAsync(interval);
 
                 await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/{interval}$"));
-                await ChartProbe.WaitForAsync(first, "(p, v, a) => p.name === a.symbol && p.x[1] - p.x[0] === a.ms", new { symbol, ms = IntervalMs(interval) }, 15_000);
+                await ChartProbe.WaitForAsync(first, "(p, v, a) => p.name === a.symbol && p.customdata[1] - p.customdata[0] === a.ms", new { symbol, ms = IntervalMs(interval) }, 15_000);
                 Assert.Equal(baseline + 2, server.SubscriptionCount);
             }
 

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace CandleDashboard.Web.Tests.Infrastructure;
 
 /// <summary>What the plotly chart on the page actually holds, read from the plot element's own data.</summary>
-public sealed record ChartSnapshot(string Name, int Count, long FirstTime, long LastTime, double LastOpen, double LastClose, double PriceLine, int VolumeCount);
+public sealed record ChartSnapshot(string Name, int Count, long FirstTime, long LastTime, double LastOpen, double LastClose, double PriceLine, int VolumeCount, string AxisType, string LastX);
 
 public static class ChartProbe
 {
@@ -13,10 +13,11 @@ public static class ChartProbe
     private const string ReadScript = """
         el => {
             if (!el.data || el.data.length < 2) return null;
-            const p = el.data[0], v = el.data[1], n = p.x.length;
-            return { name: p.name, count: n, firstTime: n ? p.x[0] : 0, lastTime: n ? p.x[n - 1] : 0,
+            const p = el.data[0], v = el.data[1], n = p.customdata.length;
+            return { name: p.name, count: n, firstTime: n ? p.customdata[0] : 0, lastTime: n ? p.customdata[n - 1] : 0,
                      lastOpen: n ? p.open[n - 1] : 0, lastClose: n ? p.close[n - 1] : 0,
-                     priceLine: el.layout.shapes[0].y0, volumeCount: v.x.length };
+                     priceLine: el.layout.shapes[0].y0, volumeCount: v.customdata.length,
+                     axisType: el._fullLayout.xaxis.type, lastX: n ? String(p.x[n - 1]) : '' };
         }
         """;
 
@@ -39,7 +40,9 @@ public static class ChartProbe
                 j.GetProperty("lastOpen").GetDouble(),
                 j.GetProperty("lastClose").GetDouble(),
                 j.GetProperty("priceLine").GetDouble(),
-                j.GetProperty("volumeCount").GetInt32())
+                j.GetProperty("volumeCount").GetInt32(),
+                j.GetProperty("axisType").GetString()!,
+                j.GetProperty("lastX").GetString()!)
             : null;
     }
 
