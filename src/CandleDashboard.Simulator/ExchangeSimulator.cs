@@ -106,7 +106,8 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         if (replaySymbol is not null && replayRows.Count > 0)
         {
             var replay = new ReplayTradeSource(markets[replaySymbol], replayRows, options.ReplaySpeed, tape, timeProvider);
-            simulator._sources.Add(Task.Run(() => replay.RunAsync(startTime, stopping.Token)));
+            var replayStart = startTime + (long)options.ReplayDelay.TotalMilliseconds;
+            simulator._sources.Add(Task.Run(() => replay.RunAsync(replayStart, stopping.Token)));
         }
 
         return simulator;

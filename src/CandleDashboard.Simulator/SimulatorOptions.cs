@@ -24,6 +24,12 @@ public sealed class SimulatorOptions
     /// <summary>Replay speed: 1 plays the file in real time, N compresses every gap N times.</summary>
     public double ReplaySpeed { get; set; } = 1;
 
+    /// <summary>
+    /// Pause between start and the first replayed trade, so clients can connect first (tests use it).
+    /// Replayed times are shifted so the first row trades at start + this delay.
+    /// </summary>
+    public TimeSpan ReplayDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>How often the server sends a WebSocket ping frame (Binance: 20 s).</summary>
     public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CandleDashboard.Simulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CandleDashboard.Simulator.Tests;
+
+/// <summary>Replay of a real Binance trades dump: every row, in order, time-shifted to start and compressed by the speed.</summary>
+public sealed class ReplayTests
+{
+    private static readonly string CsvPath = Path.Combine(AppContext.BaseDirectory, "TestData", "BTCUSDT-trades-2021-01-01-slice.csv");
+
+    private sealed record CsvRow(long Id, string Price, string Quantity, long Time, bool IsBuyerMaker);
+
+    private static List<CsvRow> ReadCsv() => File.ReadLines(CsvPath)
+        .Select(line => line.Split(','))
+        .Select(f => new CsvRow(long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2], long.Parse(f[4], CultureInfo.InvariantCulture), bool.Parse(f[5])))
+        .ToList();
+
+    [Fact]
+    public async Task Every_row_is_replayed_in_order_with_times_shifted_to_start_and_divided_by_the_speed()
+    {
+        var start = new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(start);
+        var rows = ReadCsv();
+        await using var simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
+        {
+            Symbols = [],
+            ReplayFile = CsvPath,
+            ReplaySpeed = 10,
+            ReplayDelay = TimeSpan.FromSeconds(1),
+            TimeProvider = clock,
+        });
+        await using var client = await StreamClient.ConnectAsync(new Uri(simulator.WebSocketBaseUri, "/ws/btcusdt@trade"));
+        await WaitUntilSubscribed(client);
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var received = new List<JsonElement>();
+        while (received.Count < rows.Count)
+        {
+            received.Add((await client.ReceiveAsync())!.Value);
+        }
+
+        var replayStart = start.ToUnixTimeMilliseconds() + 1000;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, trade) = (rows[i], received[i]);
+            Assert.Equal(row.Id, trade.GetProperty("t").GetInt64());
+            Assert.Equal(decimal.Parse(row.Price, CultureInfo.InvariantCulture), decimal.Parse(trade.GetProperty("p").GetString()!, CultureInfo.InvariantCulture));
+            Assert.Equal(decimal.Parse(row.Quantity, CultureInfo.InvariantCulture), decimal.Parse(trade.GetProperty("q").GetString()!, CultureInfo.InvariantCulture));
+            Assert.Equal(row.IsBuyerMaker, trade.GetProperty("m").GetBoolean());
+            Assert.Equal(replayStart + (long)Math.Floor((row.Time - rows[0].Time) / 10.0), trade.GetProperty("T").GetInt64());
+        }
+
+        // History joins the replay: the last generated kline closes where the replay opens.
+        var history = await SimulatorHttp.KlinesAsync(simulator, $"symbol=BTCUSDT&interval=1m&endTime={start.ToUnixTimeMilliseconds() - 60_000}&limit=1");
+        Assert.Equal(decimal.Parse(rows[0].Price, CultureInfo.InvariantCulture), history[0].Close);
+    }
+
+    [Fact]
+    public async Task Real_time_replay_at_100x_takes_the_recorded_span_divided_by_100()
+    {
+        var rows = ReadCsv();
+        await using var simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
+        {
+            Symbols = ["ETHUSDT"],
+            ReplayFile = CsvPath,
+            ReplaySpeed = 100,
+            ReplayDelay = TimeSpan.FromSeconds(1),
+        });
+        await using var client = await StreamClient.ConnectAsync(new Uri(simulator.WebSocketBaseUri, "/ws/btcusdt@trade"));
+
+        var ids = new List<long>();
+        Stopwatch? clock = null;
+        while (ids.Count < rows.Count)
+        {
+            var trade = (await client.ReceiveAsync())!.Value;
+            clock ??= Stopwatch.StartNew();
+            ids.Add(trade.GetProperty("t").GetInt64());
+        }
+
+        var expected = TimeSpan.FromMilliseconds((rows[^1].Time - rows[0].Time) / 100.0);
+        Assert.Equal(rows.Select(r => r.Id), ids);
+        Assert.InRange(clock!.Elapsed, expected - TimeSpan.FromMilliseconds(50), expected + TimeSpan.FromSeconds(3));
+    }
+
+    private static async Task WaitUntilSubscribed(StreamClient client)
+    {
+        await client.SendAsync("""{"method":"LIST_SUBSCRIPTIONS","id":1}""");
+        await client.ReceiveUntilAsync(m => m.TryGetProperty("id", out _), TimeSpan.FromSeconds(10));
+    }
+}
