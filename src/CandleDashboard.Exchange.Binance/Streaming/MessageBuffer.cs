@@ -33,25 +33,26 @@ internal sealed class MessageBuffer : IDisposable
     {
         if (_buffer.Length - _count < MinFreeForReceive)
         {
-            if (_buffer.Length * 2 > _maxMessageBytes + MinFreeForReceive)
-            {
-                // Keep receiving to find the message's end, but drop what we have.
-                Overflowed = true;
-                _count = 0;
-            }
-            else
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-                _buffer.AsSpan(0, _count).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = bigger;
-            }
+            // Advance keeps _count within the limit, so the buffer stays below about twice the limit.
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _count).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
         }
 
         return _buffer.AsMemory(_count);
     }
 
-    public void Advance(int count) => _count += count;
+    public void Advance(int count)
+    {
+        _count += count;
+        if (_count > _maxMessageBytes)
+        {
+            // Keep receiving to find the message's end, but drop what we have.
+            Overflowed = true;
+            _count = 0;
+        }
+    }
 
     /// <summary>Starts the next message.</summary>
     public void Reset()

@@ -143,6 +143,60 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Oversized_message_is_discarded_as_malformed_and_the_next_one_parses()
+    {
+        var feed = TestFeeds.Create(_server.BaseUri, configure: o => o.MaxMessageBytes = 4096);
+        var run = feed.RunAsync(["BTCUSDT"], _sink, _stop.Token);
+        var connection = await _server.NextConnectionAsync();
+
+        var huge = "{\"e\":\"trade\",\"pad\":\"" + new string('x', 40_000) + "\"}";
+        await connection.SendFragmentedTextAsync(huge, parts: 4);
+        await connection.SendTextAsync(huge);
+        await connection.SendTextAsync(BinanceJson.Trade("BTCUSDT", 1, "1", "1", 1));
+
+        await _sink.WaitUntilAsync(t => t.Count == 1);
+        Assert.Equal(2, feed.Status.MalformedMessages);
+        Assert.Equal(0, feed.Status.ReconnectCount);
+
+        _stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_throwing_sink_does_not_stop_the_feed()
+    {
+        var feed = TestFeeds.Create(_server.BaseUri);
+        var sink = new ThrowingSink(_sink);
+        var run = feed.RunAsync(["BTCUSDT"], sink, _stop.Token);
+        var connection = await _server.NextConnectionAsync();
+
+        for (var id = 1; id <= 3; id++)
+        {
+            await connection.SendTextAsync(BinanceJson.Trade("BTCUSDT", id, "1", "1", id));
+        }
+
+        await _sink.WaitUntilAsync(t => t.Count == 3);
+        Assert.Equal(3, feed.Status.TradesReceived);
+        Assert.Equal(0, feed.Status.ReconnectCount);
+
+        _stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Records, then throws on odd ids: a buggy consumer.</summary>
+    private sealed class ThrowingSink(RecordingSink inner) : ITradeSink
+    {
+        public void OnTrade(in CandleDashboard.Core.Market.Trade trade)
+        {
+            inner.OnTrade(trade);
+            if (trade.TradeId % 2 == 1)
+            {
+                throw new InvalidOperationException("consumer bug");
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_feed_runs_once_at_a_time_and_rejects_bad_symbols()
     {
         var feed = TestFeeds.Create(_server.BaseUri);
