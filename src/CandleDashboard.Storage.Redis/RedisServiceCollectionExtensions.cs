@@ -26,7 +26,8 @@ public static class RedisServiceCollectionExtensions
 
         services.AddSingleton(options);
         // Sync wait once, on first resolve; abortConnect=false bounds it by the connect timeout.
-        services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.ConnectAsync(options.ConnectionString).GetAwaiter().GetResult());
+        // Task.Run: the library's continuations must not need a caller's synchronization context we are blocking.
+        services.AddSingleton<IConnectionMultiplexer>(_ => Task.Run(() => RedisConnector.ConnectAsync(options.ConnectionString)).GetAwaiter().GetResult());
         services.AddSingleton(sp => new RedisCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.MaxCandlesPerSeries));
         services.AddSingleton<ICandleStore>(sp => sp.GetRequiredService<RedisCandleStore>());
         services.AddSingleton(sp => new RedisLiveCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.LiveCandleTimeToLive));

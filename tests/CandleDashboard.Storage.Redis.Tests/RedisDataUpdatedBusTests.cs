@@ -14,9 +14,9 @@ public sealed class RedisDataUpdatedBusTests(RedisFixture redis)
     [Fact]
     public async Task A_message_published_by_one_instance_reaches_another_and_the_publisher()
     {
-        using var otherConnection = await redis.ConnectAnotherAsync();
+        await using var other = await redis.ConnectAnotherAsync();
         var publisher = new RedisDataUpdatedBus(redis.Connection);
-        var listener = new RedisDataUpdatedBus(otherConnection);
+        var listener = new RedisDataUpdatedBus(other.Connection);
         var symbol = NewSeries().Symbol;
         var heardByListener = new TaskCompletionSource<DataUpdated>(TaskCreationOptions.RunContinuationsAsynchronously);
         var heardByPublisher = new TaskCompletionSource<DataUpdated>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,8 +32,8 @@ public sealed class RedisDataUpdatedBusTests(RedisFixture redis)
     [Fact]
     public async Task Malformed_messages_on_the_channel_are_counted_and_skipped()
     {
-        using var otherConnection = await redis.ConnectAnotherAsync();
-        var listener = new RedisDataUpdatedBus(otherConnection);
+        await using var other = await redis.ConnectAnotherAsync();
+        var listener = new RedisDataUpdatedBus(other.Connection);
         var received = new List<DataUpdated>();
         var symbol = NewSeries().Symbol;
         var valid = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
