@@ -15,6 +15,7 @@ const BACKGROUND = '#0d1117';
 // lets a late update for a disposed chart be recognised and dropped.
 const charts = new Map();
 let nextHandle = 1;
+let updatesReceived = 0;
 
 // Plotly 4 no longer reads epoch numbers as dates on a date axis, so x carries UTC date strings
 // and the exact open times (epoch ms) ride along in customdata, where updates compare them.
@@ -96,6 +97,7 @@ export function create(element, candles, options) {
 }
 
 export async function applyUpdate(handle, candle) {
+    updatesReceived++;
     const state = charts.get(handle);
     if (!state || state.disposed) {
         return false; // the series was switched or the page is closing: a late update is harmless
@@ -148,5 +150,5 @@ export function dispose(handle) {
     window.Plotly?.purge(state.element);
 }
 
-// For diagnostics and browser tests: how many charts this page holds.
-export function liveChartCount() { return charts.size; }
+// For diagnostics and browser tests: charts held by this page and live updates received so far.
+export function stats() { return { charts: charts.size, updates: updatesReceived }; }

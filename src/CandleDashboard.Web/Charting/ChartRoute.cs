@@ -26,22 +26,26 @@ public sealed record ChartRoute(string Symbol, Interval Interval, ChartRouteProb
         var intervals = options.EffectiveIntervals;
         var shownSymbol = Shorten(symbolText);
 
+        // Exact match first: 1m (minute) and 1M (month) differ on exchanges. A wrong-case hour or
+        // day (1H, 1D) is unambiguous, so it is accepted and the URL corrected.
+        var intervalKnown = Interval.TryParse(intervalText, out var interval)
+            || Interval.TryParse(intervalText?.Trim().ToLowerInvariant() is { } lower && !lower.EndsWith('m') ? lower : null, out interval);
+        var intervalOffered = intervalKnown && intervals.Contains(interval);
+
         if (!Symbols.TryNormalize(symbolText, out var symbol) || !symbols.Contains(symbol))
         {
-            return new(shownSymbol, default, ChartRouteProblem.UnknownSymbol,
+            // Keep a good interval so the pickers and suggestions stay on it.
+            return new(shownSymbol, intervalOffered ? interval : default, ChartRouteProblem.UnknownSymbol,
                 $"Unknown symbol \"{shownSymbol}\". This dashboard charts {string.Join(", ", symbols)}.");
         }
 
-        // Exact match first: 1m (minute) and 1M (month) differ on exchanges. A wrong-case hour or
-        // day (1H, 1D) is unambiguous, so it is accepted and the URL corrected.
-        if (!Interval.TryParse(intervalText, out var interval)
-            && !Interval.TryParse(intervalText?.Trim().ToLowerInvariant() is { } lower && !lower.EndsWith('m') ? lower : null, out interval))
+        if (!intervalKnown)
         {
             return new(symbol, default, ChartRouteProblem.UnknownInterval,
                 $"Unknown interval \"{Shorten(intervalText)}\". Choose one of {string.Join(", ", intervals.Select(i => i.Code))}.");
         }
 
-        if (!intervals.Contains(interval))
+        if (!intervalOffered)
         {
             return new(symbol, default, ChartRouteProblem.UnknownInterval,
                 $"The interval \"{interval.Code}\" is not offered here. Choose one of {string.Join(", ", intervals.Select(i => i.Code))}.");

@@ -20,7 +20,7 @@ public static class ExchangeHostingExtensions
             var dashboard = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
             var simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions
             {
-                Symbols = dashboard.EffectiveSymbols,
+                Symbols = exchange.Simulator.Symbols.Count > 0 ? exchange.Simulator.Symbols : dashboard.EffectiveSymbols,
                 TradesPerSecondPerSymbol = exchange.Simulator.TradesPerSecondPerSymbol,
                 Port = exchange.Simulator.Port,
             });

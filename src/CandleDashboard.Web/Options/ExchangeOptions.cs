@@ -27,4 +27,10 @@ public sealed class SimulatorSettings
 
     /// <summary>0 = any free loopback port.</summary>
     public int Port { get; set; }
+
+    /// <summary>
+    /// Symbols the simulator lists. Empty = the dashboard's symbols. Listing fewer shows how the
+    /// dashboard handles a symbol the exchange does not know (delisted, typo in configuration).
+    /// </summary>
+    public List<string> Symbols { get; set; } = [];
 }

@@ -13,7 +13,7 @@ namespace CandleDashboard.Web.Tests.Infrastructure;
 /// exchange simulator. WebApplicationFactory's TestServer has no socket a browser could reach,
 /// so the app is started as a WebApplication bound to http://127.0.0.1:0 and asked for its port.
 /// </summary>
-public sealed class DashboardServer : IAsyncLifetime
+public class DashboardServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -24,10 +24,14 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary>Open chart subscriptions, straight from the app's live feed.</summary>
     public int SubscriptionCount => Services.GetRequiredService<ILiveCandleStream>().SubscriptionCount;
 
+    /// <summary>Configuration on top of the defaults, as command-line arguments.</summary>
+    protected virtual IEnumerable<string> ExtraArgs => [];
+
     public async Task InitializeAsync()
     {
         _app = await DashboardHost.BuildAsync(
         [
+            .. ExtraArgs,
             "--urls=http://127.0.0.1:0",
             "--environment=Production",
             // A busy market, so candles change visibly within a test's patience.
