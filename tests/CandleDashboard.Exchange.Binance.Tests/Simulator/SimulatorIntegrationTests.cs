@@ -25,6 +25,10 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
             Port = 0,
             HistoryLength = TimeSpan.FromDays(30),
             OneSecondHistory = TimeSpan.FromMinutes(40),
+
+            // Pings far more often than Binance's 20 s, so every test also proves the feed answers them.
+            PingInterval = TimeSpan.FromMilliseconds(100),
+            PongTimeout = TimeSpan.FromMilliseconds(400),
         });
 
     public async Task DisposeAsync()
@@ -48,10 +52,12 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Trades_flow_for_every_symbol()
+    [Theory]
+    [InlineData(BinanceStreamKind.Trade)]
+    [InlineData(BinanceStreamKind.AggTrade)]
+    public async Task Trades_flow_for_every_symbol(BinanceStreamKind stream)
     {
-        var feed = TestFeeds.Create(_simulator.WebSocketBaseUri);
+        var feed = TestFeeds.Create(_simulator.WebSocketBaseUri, configure: o => o.Stream = stream);
         var run = feed.RunAsync(Listed, _sink, _stop.Token);
 
         await _sink.WaitUntilAsync(t => EachSymbolHasAtLeast(t, 100), TimeSpan.FromSeconds(15));
@@ -69,6 +75,24 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
         _stop.Cancel();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(FeedState.Stopped, feed.Status.State);
+    }
+
+    [Fact]
+    public async Task Server_pings_are_answered_so_the_connection_outlives_the_pong_timeout()
+    {
+        var feed = TestFeeds.Create(_simulator.WebSocketBaseUri);
+        var run = feed.RunAsync(Listed, _sink, _stop.Token);
+        await _sink.WaitUntilAsync(t => t.Count > 0, TimeSpan.FromSeconds(15));
+        var firstTime = _sink.Snapshot()[0].Time;
+
+        // Trades stamped 1.5 s after the first: about 15 pings and several pong timeouts later.
+        await _sink.WaitUntilAsync(t => t[^1].Time >= firstTime + 1_500, TimeSpan.FromSeconds(15));
+
+        Assert.Equal(0, feed.Status.ReconnectCount);
+        Assert.Equal(1, _simulator.OpenWebSocketCount);
+
+        _stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

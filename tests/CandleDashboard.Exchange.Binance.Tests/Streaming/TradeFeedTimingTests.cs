@@ -104,6 +104,9 @@ public sealed class TradeFeedTimingTests : IAsyncLifetime
         });
         var first = await _server.NextConnectionAsync();
 
+        // Once a trade is through, the connection (and its age timer) is fully set up.
+        await first.SendTextAsync(BinanceJson.Trade("BTCUSDT", 1, "1", "1", 1));
+        await _sink.WaitUntilAsync(t => t.Count == 1);
         _time.Advance(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(49));
         Assert.Equal(1, _server.HandshakeAttempts);
         _time.Advance(TimeSpan.FromMinutes(1));
