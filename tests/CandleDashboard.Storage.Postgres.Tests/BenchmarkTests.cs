@@ -10,7 +10,7 @@ namespace CandleDashboard.Storage.Postgres.Tests;
 /// asserted bounds are 10× the targets so a slow CI machine cannot make them flake; the printed
 /// numbers are what matters.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(BenchmarkCollection.Name)]
 public sealed class BenchmarkTests(PostgresFixture fixture, ITestOutputHelper output)
 {
     [Fact]

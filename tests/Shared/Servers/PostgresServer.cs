@@ -97,7 +97,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var serverOptions = $"-p {Port} -k {RootDirectory} -c listen_addresses={Host} -c max_connections=100";
+        var serverOptions = $"-p {Port} -k '{RootDirectory}' -c listen_addresses={Host} -c max_connections=100";
 
         // -W: do not let pg_ctl wait; readiness is decided below with pg_isready and our own deadline.
         await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
