@@ -27,6 +27,24 @@ public static class TestSeries
     public static IReadOnlyList<Candle> Range(int from, int count) =>
         Enumerable.Range(from, count).Select(i => Official(i)).ToArray();
 
+    /// <summary>Retries <paramref name="attempt"/> until it completes without throwing; fails after the deadline.</summary>
+    public static async Task EventuallySucceeds(Func<Task> attempt, string what, int timeoutMs = 10_000)
+    {
+        using var deadline = new CancellationTokenSource(timeoutMs);
+        while (true)
+        {
+            try
+            {
+                await attempt();
+                return;
+            }
+            catch (Exception ex) when (!deadline.IsCancellationRequested && ex is not Xunit.Sdk.XunitException)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds; fails after the deadline (never a fixed sleep).</summary>
     public static async Task Eventually(Func<bool> condition, string what, int timeoutMs = 5_000)
     {

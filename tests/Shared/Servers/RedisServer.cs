@@ -70,6 +70,13 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         throw new InvalidOperationException("redis-server did not start after 3 attempts.", last);
     }
 
+    /// <summary>
+    /// Starts a server on a given port, e.g. to bring Redis "back" where a stopped one was, for
+    /// outage and reconnect tests.
+    /// </summary>
+    public static Task<RedisServer> StartAsync(int port, CancellationToken cancellationToken = default) =>
+        StartOnceAsync(FindBinary(), port, cancellationToken);
+
     /// <summary>A loopback port with nothing listening (for "server unreachable" tests).</summary>
     public static int FreeLoopbackPort()
     {
