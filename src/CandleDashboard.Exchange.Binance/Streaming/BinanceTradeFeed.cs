@@ -25,6 +25,7 @@ public sealed class BinanceTradeFeed : ITradeFeed
     private readonly LogThrottle _malformedLog;
     private readonly LogThrottle _sinkErrorLog;
     private int _running;
+    private long _recycles;
 
     public BinanceTradeFeed(IOptions<BinanceOptions> options, TimeProvider timeProvider, ILogger<BinanceTradeFeed> logger)
         : this(options, timeProvider, logger, Random.Shared)
@@ -50,6 +51,9 @@ public sealed class BinanceTradeFeed : ITradeFeed
 
     /// <summary>Trades dropped because their id was not newer than one already delivered (reconnect overlap).</summary>
     public long DuplicateTrades => _status.Duplicates;
+
+    /// <summary>Planned hand-overs to a fresh connection before the 24 h limit (not counted as reconnects).</summary>
+    public long Recycles => Interlocked.Read(ref _recycles);
 
     /// <summary>Raised (on the receive loop) each time a connection is established; for tests and diagnostics.</summary>
     public event Action<Uri>? Connected;
@@ -109,43 +113,85 @@ public sealed class BinanceTradeFeed : ITradeFeed
         }
     }
 
+    /// <summary>
+    /// Opens a connection and reads it until it drops, handing over to its successor at the
+    /// planned age as many times as that comes around.
+    /// </summary>
     private async Task<ConnectionOutcome> RunConnectionAsync(Uri uri, Session session, MessageBuffer buffer, bool isReconnect, CancellationToken cancellationToken)
     {
-        using var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var connected = false;
-        var receivedData = false;
-        ConnectionWatchdog? watchdog = null;
+        StreamConnection current;
         try
         {
-            using (var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider))
-            using (var connectToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
-            {
-                await socket.ConnectAsync(uri, connectToken.Token).ConfigureAwait(false);
-            }
+            current = await StreamConnection.OpenAsync(uri, _options, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogStreamError(ex);
+            return new ConnectionOutcome(DropReason.Failed, Connected: false, ReceivedData: false);
+        }
 
-            connected = true;
-            if (isReconnect)
-            {
-                _status.CountReconnect();
-            }
+        if (isReconnect)
+        {
+            _status.CountReconnect();
+        }
 
-            _status.SetState(FeedState.Live);
-            _logger.LogInformation("Binance stream connected: {Uri}", uri);
-            Connected?.Invoke(uri);
-            watchdog = new ConnectionWatchdog(_timeProvider, _options.ReceiveTimeout, _options.MaxConnectionAge, connection);
-            buffer.Reset();
+        _status.SetState(FeedState.Live);
+        _logger.LogInformation("Binance stream connected: {Uri}", uri);
+        Connected?.Invoke(uri);
+        var receivedData = false;
+        try
+        {
             while (true)
             {
-                var result = await socket.ReceiveAsync(buffer.GetFreeMemory(), connection.Token).ConfigureAwait(false);
-                var now = watchdog.MarkActivity();
+                buffer.Reset(); // a message cut off by the end of the previous socket is dropped
+                var reason = await ReceiveUntilEndAsync(current, session, buffer, () => receivedData = true, cancellationToken).ConfigureAwait(false);
+                if (current.Successor is not { } successor)
+                {
+                    return new ConnectionOutcome(reason, Connected: true, receivedData);
+                }
+
+                StreamConnection next;
+                try
+                {
+                    next = await successor.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogStreamError(ex);
+                    return new ConnectionOutcome(reason == DropReason.Recycled ? DropReason.MaxAgeReached : reason, Connected: true, receivedData);
+                }
+
+                current.DisposeKeepingSuccessor();
+                current = next;
+                Interlocked.Increment(ref _recycles);
+                _logger.LogInformation("Binance stream handed over to a fresh connection before the 24 h limit.");
+                Connected?.Invoke(uri);
+            }
+        }
+        finally
+        {
+            current.Dispose();
+        }
+    }
+
+    /// <summary>Reads messages until the connection ends; returns why it ended.</summary>
+    private async Task<DropReason> ReceiveUntilEndAsync(StreamConnection connection, Session session, MessageBuffer buffer, Action onData, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var result = await connection.Socket.ReceiveAsync(buffer.GetFreeMemory(), connection.Token).ConfigureAwait(false);
+                var now = connection.MarkActivity();
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     _logger.LogWarning(
-                        "Binance closed the stream: {Status} {Description}", socket.CloseStatus, socket.CloseStatusDescription);
-                    return new ConnectionOutcome(DropReason.ServerClosed, connected, receivedData);
+                        "Binance closed the stream: {Status} {Description}", connection.Socket.CloseStatus, connection.Socket.CloseStatusDescription);
+                    return DropReason.ServerClosed;
                 }
 
                 buffer.Advance(result.Count);
@@ -154,7 +200,7 @@ public sealed class BinanceTradeFeed : ITradeFeed
                     continue;
                 }
 
-                receivedData = true;
+                onData();
                 _status.MarkMessage(now);
                 if (buffer.Overflowed || result.MessageType != WebSocketMessageType.Text)
                 {
@@ -174,26 +220,26 @@ public sealed class BinanceTradeFeed : ITradeFeed
         }
         catch (Exception ex)
         {
-            if (watchdog?.Reason is { } reason)
+            if (connection.EndReason is { } reason)
             {
-                return new ConnectionOutcome(reason, connected, receivedData);
+                return reason;
             }
 
-            if (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
-            {
-                _logger.LogWarning("Binance stream error: {Error}", ex.Message);
-            }
-            else
-            {
-                // Unexpected, but a market-data feed keeps trying rather than going dark.
-                _logger.LogError(ex, "Unexpected error on the Binance stream.");
-            }
-
-            return new ConnectionOutcome(DropReason.Failed, connected, receivedData);
+            LogStreamError(ex);
+            return DropReason.Failed;
         }
-        finally
+    }
+
+    private void LogStreamError(Exception ex)
+    {
+        if (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
         {
-            watchdog?.Dispose();
+            _logger.LogWarning("Binance stream error: {Error}", ex.Message);
+        }
+        else
+        {
+            // Unexpected, but a market-data feed keeps trying rather than going dark.
+            _logger.LogError(ex, "Unexpected error on the Binance stream.");
         }
     }
 

@@ -1,25 +1,31 @@
 namespace CandleDashboard.Exchange.Binance.Streaming;
 
 /// <summary>
-/// Ends a connection that went silent (no frame for the receive timeout) or reached its planned
-/// age, by cancelling the connection's token; the receive loop then sees why in <see cref="Reason"/>.
-/// Timers come from the TimeProvider so tests drive both limits without waiting.
+/// Watches one connection's clock: ends it (by cancelling its token) when it goes silent for the
+/// receive timeout, and tells its owner when it reaches its planned age. The receive loop learns
+/// why it was ended from <see cref="Reason"/>. Timers come from the TimeProvider so tests drive
+/// both limits without waiting.
 /// </summary>
 internal sealed class ConnectionWatchdog : IDisposable
 {
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _receiveTimeout;
     private readonly CancellationTokenSource _connection;
+    private readonly Action _onMaxAge;
     private readonly ITimer? _idleTimer;
     private readonly ITimer _ageTimer;
+    private ITimer? _endTimer;
     private long _lastActivity;
     private int _reason = -1;
+    private int _scheduledReason;
+    private bool _disposed;
 
-    public ConnectionWatchdog(TimeProvider timeProvider, TimeSpan receiveTimeout, TimeSpan maxAge, CancellationTokenSource connection)
+    public ConnectionWatchdog(TimeProvider timeProvider, TimeSpan receiveTimeout, TimeSpan maxAge, CancellationTokenSource connection, Action onMaxAge)
     {
         _timeProvider = timeProvider;
         _receiveTimeout = receiveTimeout;
         _connection = connection;
+        _onMaxAge = onMaxAge;
         _lastActivity = timeProvider.GetTimestamp();
         if (receiveTimeout > TimeSpan.Zero)
         {
@@ -28,11 +34,10 @@ internal sealed class ConnectionWatchdog : IDisposable
             _idleTimer = timeProvider.CreateTimer(static s => ((ConnectionWatchdog)s!).CheckIdle(), this, period, period);
         }
 
-        _ageTimer = timeProvider.CreateTimer(
-            static s => ((ConnectionWatchdog)s!).Fire(DropReason.MaxAgeReached), this, maxAge, Timeout.InfiniteTimeSpan);
+        _ageTimer = timeProvider.CreateTimer(static s => ((ConnectionWatchdog)s!)._onMaxAge(), this, maxAge, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Why the watchdog ended the connection, or null if it did not.</summary>
+    /// <summary>Why the connection was ended from outside the receive loop, or null if it was not.</summary>
     public DropReason? Reason => Volatile.Read(ref _reason) is var r and >= 0 ? (DropReason)r : null;
 
     /// <summary>Called on every receive; returns the timestamp so the caller can reuse the clock read.</summary>
@@ -43,15 +48,8 @@ internal sealed class ConnectionWatchdog : IDisposable
         return now;
     }
 
-    private void CheckIdle()
-    {
-        if (_timeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= _receiveTimeout)
-        {
-            Fire(DropReason.ReceiveTimeout);
-        }
-    }
-
-    private void Fire(DropReason reason)
+    /// <summary>Ends the connection now; the first reason given wins.</summary>
+    public void End(DropReason reason)
     {
         if (Interlocked.CompareExchange(ref _reason, (int)reason, -1) == -1)
         {
@@ -66,9 +64,35 @@ internal sealed class ConnectionWatchdog : IDisposable
         }
     }
 
+    /// <summary>Ends the connection after <paramref name="delay"/> on the injected clock.</summary>
+    public void EndAfter(DropReason reason, TimeSpan delay)
+    {
+        Volatile.Write(ref _scheduledReason, (int)reason);
+        var timer = _timeProvider.CreateTimer(
+            static s => ((ConnectionWatchdog)s!).End((DropReason)Volatile.Read(ref ((ConnectionWatchdog)s!)._scheduledReason)),
+            this,
+            delay,
+            Timeout.InfiniteTimeSpan);
+        Interlocked.Exchange(ref _endTimer, timer)?.Dispose();
+        if (Volatile.Read(ref _disposed))
+        {
+            timer.Dispose();
+        }
+    }
+
+    private void CheckIdle()
+    {
+        if (_timeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= _receiveTimeout)
+        {
+            End(DropReason.ReceiveTimeout);
+        }
+    }
+
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _idleTimer?.Dispose();
         _ageTimer.Dispose();
+        Interlocked.Exchange(ref _endTimer, null)?.Dispose();
     }
 }

@@ -12,6 +12,9 @@ internal enum DropReason
     /// <summary>No data for longer than the receive timeout: presumed dead.</summary>
     ReceiveTimeout,
 
-    /// <summary>Our own planned reconnect before the exchange's 24 h limit; reconnects at once.</summary>
+    /// <summary>Planned age reached and no successor could be opened: reconnect at once.</summary>
     MaxAgeReached,
+
+    /// <summary>Planned age reached and a successor connection is live: hand over to it.</summary>
+    Recycled,
 }

@@ -95,7 +95,7 @@ public sealed class TradeFeedTimingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Connection_is_recycled_at_once_before_the_24h_limit()
+    public async Task Before_the_24h_limit_a_fresh_connection_takes_over_without_gap_or_repeat()
     {
         var (feed, run) = Start(o =>
         {
@@ -111,10 +111,50 @@ public sealed class TradeFeedTimingTests : IAsyncLifetime
         Assert.Equal(1, _server.HandshakeAttempts);
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(TimeSpan.Zero, await NextScheduledAsync());
+        // Make before break: the successor is open while the old socket still delivers.
         var second = await _server.NextConnectionAsync();
         Assert.Equal(first.Path, second.Path);
-        await Eventually.TrueAsync(() => feed.Status is { State: FeedState.Live, ReconnectCount: 1 }, "live again after the recycle");
+        await first.SendTextAsync(BinanceJson.Trade("BTCUSDT", 2, "1", "1", 2));
+        await first.SendTextAsync(BinanceJson.Trade("BTCUSDT", 3, "1", "1", 3));
+        await _sink.WaitUntilAsync(t => t.Count == 3);
+        await second.SendTextAsync(BinanceJson.Trade("BTCUSDT", 3, "1", "1", 3)); // both sockets carried it
+        await second.SendTextAsync(BinanceJson.Trade("BTCUSDT", 4, "1", "1", 4));
+
+        // After the hand-over delay the old socket is closed and the successor is read.
+        await Eventually.TrueAsync(() => first.ClientGone.IsCompleted, "old socket closed after the overlap", eachPoll: () => _time.Advance(TimeSpan.FromMilliseconds(50)));
+        await _sink.WaitUntilAsync(t => t.Count == 4);
+
+        Assert.Equal([1L, 2, 3, 4], _sink.Snapshot().Select(t => t.TradeId));
+        Assert.Equal(1, feed.DuplicateTrades);
+        Assert.Equal(1, feed.Recycles);
+        Assert.Equal(0, feed.Status.ReconnectCount);
+        Assert.Equal(FeedState.Live, feed.Status.State);
+        Assert.False(_scheduled.Reader.TryRead(out _)); // no drop, no backoff
+
+        _stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await second.ClientGone.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task If_no_successor_can_be_opened_at_the_age_limit_it_reconnects_at_once()
+    {
+        var (feed, run) = Start(o =>
+        {
+            o.ReceiveTimeout = TimeSpan.Zero;
+            o.MaxConnectionAge = TimeSpan.FromHours(1);
+        });
+        var first = await _server.NextConnectionAsync();
+        await first.SendTextAsync(BinanceJson.Trade("BTCUSDT", 1, "1", "1", 1));
+        await _sink.WaitUntilAsync(t => t.Count == 1);
+
+        _server.RejectHandshakes = true;
+        _time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(TimeSpan.Zero, await NextScheduledAsync());
+        Assert.Equal(TimeSpan.FromSeconds(1), await NextScheduledAsync()); // the exchange still refuses: backoff
+        await first.ClientGone.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, feed.Recycles);
 
         _stop.Cancel();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
