@@ -21,6 +21,7 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
     private readonly int _capacity;
     private readonly TimeSpan _maxBackoff;
     private readonly TimeSpan _baseBackoff;
+    private readonly TimeSpan _shutdownFlushTimeout;
     private readonly ILogger _logger;
     private readonly object _sync = new();
     private readonly Queue<PendingBatch> _queue = new();
@@ -32,6 +33,8 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
     private int _queuedCandles;
     private bool _fullReported;
     private bool _disposed;
+    private DateTimeOffset? _failingSince;
+    private string? _lastError;
 
     public DurableCandleWriter(ICandleStore inner, PostgresOptions options, ILogger<DurableCandleWriter>? logger = null)
     {
@@ -39,6 +42,7 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
         _capacity = options.MaxQueuedCandles;
         _maxBackoff = options.WriterMaxBackoff;
         _baseBackoff = options.RetryBaseDelay > TimeSpan.Zero ? options.RetryBaseDelay : TimeSpan.FromMilliseconds(50);
+        _shutdownFlushTimeout = options.ShutdownFlushTimeout;
         _logger = logger ?? NullLogger<DurableCandleWriter>.Instance;
         _drained.TrySetResult();
         _loop = Task.Run(() => WriteLoopAsync(_stopping.Token));
@@ -54,6 +58,18 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
             lock (_sync)
             {
                 return _queuedCandles;
+            }
+        }
+    }
+
+    /// <summary>For status pages: what is queued, and since when writes fail (null while they succeed).</summary>
+    public DurableWriterStatus Status
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return new DurableWriterStatus(_queuedCandles, _failingSince, _lastError);
             }
         }
     }
@@ -119,9 +135,13 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
     public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) =>
         _inner.GetMetadataAsync(series, cancellationToken);
 
-    /// <summary>Stops the loop. Candles still queued are lost with the process: logged as an error with their count.</summary>
+    /// <summary>
+    /// Gives the queue up to <see cref="PostgresOptions.ShutdownFlushTimeout"/> to drain, then stops the loop.
+    /// Candles still queued are lost with the process: logged as an error with their count.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        Task drained;
         lock (_sync)
         {
             if (_disposed)
@@ -130,8 +150,13 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
             }
 
             _disposed = true;
+            drained = _drained.Task;
+
+            // Callers waiting for room wake up and get ObjectDisposedException instead of waiting forever.
+            _roomFreed.TrySetResult();
         }
 
+        await drained.WaitAsync(_shutdownFlushTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var left = PendingCandles;
@@ -185,6 +210,12 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
             try
             {
                 await _inner.UpsertAsync(batch.Series, batch.Candles, stopping).ConfigureAwait(false);
+                lock (_sync)
+                {
+                    _failingSince = null;
+                    _lastError = null;
+                }
+
                 if (failingSince is { } since)
                 {
                     _logger.LogWarning("PostgreSQL accepts writes again after {Seconds:0.0} s; {Queued} queued candles being written",
@@ -196,6 +227,11 @@ public sealed class DurableCandleWriter : ICandleStore, IAsyncDisposable
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
                 failingSince ??= DateTimeOffset.UtcNow;
+                lock (_sync)
+                {
+                    _failingSince = failingSince;
+                    _lastError = ex.Message;
+                }
 
                 // Every error is retried, transient or not: dropping official candles is worse than a
                 // stuck queue, which the error log and PendingCandles make visible to an operator.

@@ -33,6 +33,9 @@ public sealed class PostgresOptions
     /// <summary>Longest pause between the durable writer's attempts while the database stays down.</summary>
     public TimeSpan WriterMaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>On shutdown, how long the durable writer may keep writing its queue before it gives up (and logs what is left).</summary>
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a migrating instance waits for another instance's migration lock.</summary>
     public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -52,9 +55,9 @@ public sealed class PostgresOptions
             throw new ArgumentOutOfRangeException(nameof(RetryMaxDelay), "Retry delays must be non-negative with RetryMaxDelay >= RetryBaseDelay.");
         }
 
-        if (WriterMaxBackoff <= TimeSpan.Zero || MigrationLockTimeout <= TimeSpan.Zero)
+        if (WriterMaxBackoff <= TimeSpan.Zero || MigrationLockTimeout <= TimeSpan.Zero || ShutdownFlushTimeout < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(WriterMaxBackoff), "WriterMaxBackoff and MigrationLockTimeout must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(WriterMaxBackoff), "WriterMaxBackoff and MigrationLockTimeout must be positive, ShutdownFlushTimeout non-negative.");
         }
     }
 

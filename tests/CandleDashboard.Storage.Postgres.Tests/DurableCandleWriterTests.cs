@@ -14,6 +14,7 @@ public sealed class DurableCandleWriterTests
         MaxQueuedCandles = capacity,
         RetryBaseDelay = TimeSpan.FromMilliseconds(5),
         WriterMaxBackoff = TimeSpan.FromMilliseconds(20),
+        ShutdownFlushTimeout = TimeSpan.FromMilliseconds(200),
     };
 
     [Fact]
@@ -31,12 +32,14 @@ public sealed class DurableCandleWriterTests
         await Poll.UntilAsync(() => Task.FromResult(inner.FailedAttempts), n => n >= 2, Deadline, "writer retried against the down store");
         Assert.Equal(30, writer.PendingCandles);
         Assert.Empty(inner.Written);
+        Assert.Equal("store is down", writer.Status.LastError);
+        Assert.NotNull(writer.Status.FailingSince);
 
         inner.Down = false;
         await writer.FlushAsync(CancellationToken.None).WaitAsync(Deadline);
 
         Assert.Equal(candles, inner.Written);
-        Assert.Equal(0, writer.PendingCandles);
+        Assert.Equal(new DurableWriterStatus(0, null, null), writer.Status);
     }
 
     [Fact]
@@ -87,5 +90,24 @@ public sealed class DurableCandleWriterTests
         await writer.FlushAsync(CancellationToken.None).WaitAsync(Deadline);
 
         Assert.Equal(candles, inner.Written);
+    }
+
+    [Fact]
+    public async Task Dispose_drains_what_it_can_and_logs_what_it_could_not()
+    {
+        var inner = new GatedStore();
+        var logger = new ListLogger<DurableCandleWriter>();
+        var writer = new DurableCandleWriter(inner, Options(1000), logger);
+        var candles = Candles.Sequence(5, Candles.BtcMinute.Interval);
+        await writer.UpsertAsync(Candles.BtcMinute, candles, CancellationToken.None);
+        await writer.FlushAsync(CancellationToken.None).WaitAsync(Deadline);
+        inner.Down = true;
+        await writer.UpsertAsync(Candles.BtcMinute, [Candles.At(Candles.Start + 3_600_000)], CancellationToken.None);
+
+        await writer.DisposeAsync().AsTask().WaitAsync(Deadline);
+
+        Assert.Equal(candles, inner.Written);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("stopped with 1 candles not written"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.UpsertAsync(Candles.BtcMinute, candles, CancellationToken.None));
     }
 }
