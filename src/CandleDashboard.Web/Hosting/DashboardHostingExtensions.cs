@@ -44,7 +44,7 @@ public static class DashboardHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PublicWebRootFileProvider(app.Environment.WebRootFileProvider) });
         app.UseAntiforgery();
 
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;

@@ -156,7 +156,14 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     {
         if (!session.IsDisposed && session.Pending.Offer(update.Candle))
         {
-            _ = InvokeAsync(() => DrainAsync(session));
+            try
+            {
+                _ = InvokeAsync(() => DrainAsync(session));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The circuit ended between the check and the dispatch; the session is being disposed.
+            }
         }
     }
 
@@ -195,8 +202,9 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         {
             // Circuit closing; DisposeAsync ends the session.
         }
-        catch (Exception ex) when (ex is JSException or TaskCanceledException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Fire-and-forget from the feed's thread: nobody awaits this, so log instead of losing it.
             Logger.LogWarning(ex, "A live update of the {Symbol} {Interval} chart failed", session.Symbol, session.Interval);
         }
     }

@@ -1,0 +1,69 @@
+using System.Net;
+using CandleDashboard.Web.Tests.Infrastructure;
+
+namespace CandleDashboard.Web.Tests.Browser;
+
+/// <summary>Plain HTTP against the real host: redirects, static assets, error pages.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class HttpEndpointTests(DashboardServer server)
+{
+    private HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+
+    [Fact]
+    public async Task Root_redirects_to_the_default_chart()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/chart/BTCUSDT/1m", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/lib/plotly/plotly-finance.min.js", "text/javascript")]
+    [InlineData("/js/candleChart.js", "text/javascript")]
+    [InlineData("/css/app.css", "text/css")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    [InlineData("/_framework/blazor.web.js", "text/javascript")]
+    public async Task Browser_assets_are_served_from_the_repository_web_root(string path, string contentType)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100);
+    }
+
+    [Theory]
+    [InlineData("/package.json")]
+    [InlineData("/package-lock.json")]
+    [InlineData("/node_modules/plotly.js-finance-dist-min/package.json")]
+    public async Task Npm_project_files_are_not_served(string path)
+    {
+        using var client = Client();
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Error_page_is_friendly_and_static()
+    {
+        using var client = Client();
+        var html = await client.GetStringAsync("/error");
+
+        Assert.Contains("Something went wrong", html);
+        Assert.DoesNotContain("Exception", html);
+        Assert.DoesNotContain("_framework/blazor.web.js\" autostart", html);
+    }
+
+    [Fact]
+    public async Task Unknown_address_is_a_404_page()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync("/definitely/not/here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+}
