@@ -56,12 +56,36 @@ public sealed class RedisConnectionChecker
     private static string Reason(Exception ex) => ex switch
     {
         TimeoutException => "no answer to PING in time",
-        RedisConnectionException { FailureType: var failure } => failure switch
+        RedisConnectionException connection => InnermostFailure(connection) switch
         {
-            ConnectionFailureType.AuthenticationFailure => "authentication failed",
-            ConnectionFailureType.UnableToResolvePhysicalConnection or ConnectionFailureType.UnableToConnect => "connection refused or timed out",
-            _ => $"connection failed: {failure}",
+            ConnectionFailureType.AuthenticationFailure => "authentication failed: missing or wrong password",
+            ConnectionFailureType.SocketFailure or ConnectionFailureType.UnableToConnect
+                or ConnectionFailureType.UnableToResolvePhysicalConnection => "connection refused or timed out",
+            var failure => $"connection failed: {failure}",
         },
+        // Server replies such as "NOAUTH Authentication required." or "WRONGPASS …" name no secret.
+        RedisServerException => $"server replied: {FirstLine(ex.Message)}",
         _ => ex.GetType().Name,
     };
+
+    // "No connection is available" wraps the cause (e.g. AuthenticationFailure) as an inner exception.
+    private static ConnectionFailureType InnermostFailure(RedisConnectionException ex)
+    {
+        var failure = ex.FailureType;
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RedisConnectionException deeper)
+            {
+                failure = deeper.FailureType;
+            }
+        }
+
+        return failure;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length <= 160 ? line : line[..160] + "…";
+    }
 }

@@ -19,13 +19,17 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     private readonly Process _process;
     private readonly string _directory;
     private readonly StringBuilder _output;
+    private readonly string? _password;
 
-    private RedisServer(Process process, int port, string directory, StringBuilder output)
+    private RedisServer(Process process, int port, string? password, string directory, StringBuilder output)
     {
         _process = process;
         Port = port;
+        _password = password;
         _directory = directory;
         _output = output;
+        // Safety net: if the test host exits without disposing (aborted run), do not leave the server behind.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     public string Host => "127.0.0.1";
@@ -34,6 +38,9 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
     /// <summary><c>127.0.0.1:port</c>: a valid StackExchange.Redis connection string as is.</summary>
     public string EndPoint => $"{Host}:{Port}";
+
+    /// <summary>A StackExchange.Redis connection string: <see cref="EndPoint"/>, plus the password when the server has one.</summary>
+    public string ConnectionString => _password is null ? EndPoint : $"{EndPoint},password={_password}";
 
     /// <summary>Finds redis-server on PATH or at /usr/bin/redis-server.</summary>
     /// <exception cref="InvalidOperationException">Not installed; the message says how to install it.</exception>
@@ -50,16 +57,24 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Starts a server and returns once it answers PING.</summary>
-    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="port">0 (default): a free loopback port. Otherwise that port, e.g. to bring Redis
+    /// "back" where a stopped one was, for outage and reconnect tests.</param>
+    /// <param name="password">When set, the server requires it (<c>requirepass</c>); see <see cref="ConnectionString"/>.</param>
+    public static async Task<RedisServer> StartAsync(int port = 0, string? password = null, CancellationToken cancellationToken = default)
     {
         var binary = FindBinary();
+        if (port != 0)
+        {
+            return await StartOnceAsync(binary, port, password, cancellationToken).ConfigureAwait(false);
+        }
+
         // A free port can be taken between choosing and binding it; try a few.
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             try
             {
-                return await StartOnceAsync(binary, FreeLoopbackPort(), cancellationToken).ConfigureAwait(false);
+                return await StartOnceAsync(binary, FreeLoopbackPort(), password, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
@@ -69,13 +84,6 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
         throw new InvalidOperationException("redis-server did not start after 3 attempts.", last);
     }
-
-    /// <summary>
-    /// Starts a server on a given port, e.g. to bring Redis "back" where a stopped one was, for
-    /// outage and reconnect tests.
-    /// </summary>
-    public static Task<RedisServer> StartAsync(int port, CancellationToken cancellationToken = default) =>
-        StartOnceAsync(FindBinary(), port, cancellationToken);
 
     /// <summary>A loopback port with nothing listening (for "server unreachable" tests).</summary>
     public static int FreeLoopbackPort()
@@ -91,6 +99,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         try
         {
             if (!_process.HasExited)
@@ -112,7 +121,19 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static async Task<RedisServer> StartOnceAsync(string binary, int port, CancellationToken cancellationToken)
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    private static async Task<RedisServer> StartOnceAsync(string binary, int port, string? password, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("redis-test-").FullName;
         var info = new ProcessStartInfo(binary)
@@ -127,6 +148,12 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
             info.ArgumentList.Add(arg);
         }
 
+        if (password is not null)
+        {
+            info.ArgumentList.Add("--requirepass");
+            info.ArgumentList.Add(password);
+        }
+
         var output = new StringBuilder();
         var process = new Process { StartInfo = info };
         // Drain both pipes so the server never blocks on a full one; keep the text for error messages.
@@ -135,7 +162,7 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, port, directory, output);
+        var server = new RedisServer(process, port, password, directory, output);
 
         try
         {
@@ -162,7 +189,9 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
             try
             {
-                if (await SendRawAsync(Port, "PING", cancellationToken).ConfigureAwait(false) == "+PONG")
+                // With requirepass an unauthenticated PING gets -NOAUTH: the server is up all the same.
+                var reply = await SendRawAsync(Port, "PING", cancellationToken).ConfigureAwait(false);
+                if (reply == "+PONG" || reply.StartsWith("-NOAUTH", StringComparison.Ordinal))
                 {
                     return;
                 }
