@@ -47,6 +47,26 @@ public sealed class OutageRecoveryTests(PostgresFixture fixture) : IClassFixture
         Assert.Contains(logger.Entries, e => e.Message.Contains("accepts writes again"));
     }
 
+    [Fact]
+    public async Task After_a_restart_the_first_read_succeeds_although_every_pooled_connection_is_dead()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        var candles = Candles.Sequence(10, Candles.BtcMinute.Interval);
+        await db.Store.UpsertAsync(Candles.BtcMinute, candles, CancellationToken.None);
+
+        // Eight connections open at once, then back in the pool: all of them die with the server.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var connection = await db.DataSource.OpenConnectionAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT pg_sleep(0.05)", connection);
+            await command.ExecuteNonQueryAsync();
+        }));
+        await fixture.Server.StopAsync();
+        await fixture.Server.StartAsync();
+
+        Assert.Equal(candles, await db.Store.GetRecentAsync(Candles.BtcMinute, 100, CancellationToken.None));
+    }
+
     /// <summary>Right after the restart, pooled connections from before it fail once each; the poll just tries again.</summary>
     private static async Task<IReadOnlyList<Core.Market.Candle>> ReadOrEmptyAsync(TestDatabase db)
     {
