@@ -45,7 +45,10 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
     public int OpenWebSocketCount => _hub.ConnectionCount;
 
-    /// <summary>Raised after each live trade has been recorded and queued to every subscriber.</summary>
+    /// <summary>
+    /// Raised after each live trade has been recorded and queued to every subscriber, on the generating
+    /// thread: keep handlers short (count, timestamp), or they slow the tape down.
+    /// </summary>
     public event Action<PublishedTrade>? TradePublished;
 
     /// <summary>UTC epoch ms at which the generated history ends and the live tape begins.</summary>
@@ -96,7 +99,18 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         new RestApi(markets, listed.Select(s => s.Market).ToList(), timeProvider).Map(app);
         new StreamEndpoint(hub, options, stopping.Token).Map(app);
 
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // E.g. the port is taken: release what was built before reporting the failure.
+            await app.DisposeAsync();
+            stopping.Dispose();
+            throw;
+        }
+
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         simulator.RestBaseUri = new Uri($"http://127.0.0.1:{address.Port}");
         simulator.WebSocketBaseUri = new Uri($"ws://127.0.0.1:{address.Port}");
@@ -144,6 +158,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         app.UseWebSockets();

@@ -8,13 +8,16 @@ if (!SimulatorCommandLine.TryParse(args, out var options, out var error))
     return 2;
 }
 
+// Ctrl+C and SIGTERM (docker stop, kill) both end the simulator cleanly: connections dropped, port released.
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+void OnSignal(System.Runtime.InteropServices.PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+}
+
+using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
 
 var started = System.Diagnostics.Stopwatch.StartNew();
 await using var simulator = await ExchangeSimulator.StartAsync(options);

@@ -7,7 +7,7 @@ public static class SimulatorCommandLine
 {
     public const string Usage =
         "usage: CandleDashboard.Simulator [--port N] [--rate TRADES_PER_S_PER_SYMBOL] [--burst] [--seed N]\n" +
-        "                                 [--symbols BTCUSDT,ETHUSDT] [--replay FILE.csv [--replay-symbol SYMBOL] [--speed N]]\n" +
+        "                                 [--symbols BTCUSDT,ETHUSDT] [--replay FILE.csv [--replay-symbol SYMBOL] [--speed N] [--replay-delay SECONDS]]\n" +
         "                                 [--ping-seconds N]";
 
     public static bool TryParse(IReadOnlyList<string> args, out SimulatorOptions options, out string? error)
@@ -45,6 +45,9 @@ public static class SimulatorCommandLine
                         break;
                     case "--speed":
                         options.ReplaySpeed = double.Parse(Value(), CultureInfo.InvariantCulture);
+                        break;
+                    case "--replay-delay":
+                        options.ReplayDelay = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture));
                         break;
                     case "--ping-seconds":
                         options.PingInterval = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture));

@@ -16,6 +16,7 @@ internal sealed class LiveTradeGenerator
     private readonly TradeTape _tape;
     private readonly TimeProvider _timeProvider;
     private readonly double _ratePerSymbol;
+    private readonly double _quantityScale;
 
     public LiveTradeGenerator(IReadOnlyList<(SymbolMarket Market, PriceWalk Walk)> symbols, TradeTape tape, SimulatorOptions options)
     {
@@ -23,6 +24,9 @@ internal sealed class LiveTradeGenerator
         _tape = tape;
         _timeProvider = options.TimeProvider;
         _ratePerSymbol = RatePerSymbol(options, symbols.Count);
+
+        // Burst mode prints many more, smaller trades: volume per minute stays what the normal rate gives.
+        _quantityScale = _ratePerSymbol > 0 ? Math.Min(1, options.TradesPerSecondPerSymbol / _ratePerSymbol) : 1;
     }
 
     public static double RatePerSymbol(SimulatorOptions options, int symbolCount) =>
@@ -47,7 +51,7 @@ internal sealed class LiveTradeGenerator
                 var (market, walk) = _symbols[i];
                 while (nextArrival[i] <= now)
                 {
-                    _tape.Publish(market, walk.Next(market.LastTradeId + 1, nextArrival[i]));
+                    _tape.Publish(market, walk.Next(market.LastTradeId + 1, nextArrival[i], _quantityScale));
                     nextArrival[i] += walk.NextGapSeconds(_ratePerSymbol) * 1000;
                 }
             }
