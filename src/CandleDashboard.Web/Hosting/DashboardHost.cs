@@ -11,10 +11,12 @@ public static class DashboardHost
 {
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        var contentRoot = ContentRootFor(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            WebRootPath = WebRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+            ContentRootPath = contentRoot,
+            WebRootPath = WebRootLocator.Find(contentRoot ?? Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
         });
         configure?.Invoke(builder);
 
@@ -24,5 +26,23 @@ public static class DashboardHost
         var app = builder.Build();
         app.UseDashboard();
         return app;
+    }
+
+    /// <summary>
+    /// The ASP.NET default (the current directory) unless that has no appsettings.json while the
+    /// app's own folder does: then a published app started from elsewhere still finds its settings.
+    /// An explicit --contentRoot is left to the host.
+    /// </summary>
+    private static string? ContentRootFor(string[] args)
+    {
+        if (args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        const string settings = "appsettings.json";
+        return !File.Exists(Path.Combine(Directory.GetCurrentDirectory(), settings)) && File.Exists(Path.Combine(AppContext.BaseDirectory, settings))
+            ? AppContext.BaseDirectory
+            : null;
     }
 }

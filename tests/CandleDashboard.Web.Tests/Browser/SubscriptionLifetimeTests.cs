@@ -43,6 +43,9 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
                 Assert.Equal(baseline + 2, server.SubscriptionCount);
             }
 
+            // The browser side let go too: every replaced plotly chart was disposed (purged).
+            Assert.Equal(1, await first.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().charts"));
+
             await first.Context.CloseAsync();
             await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after closing one page");
         }
