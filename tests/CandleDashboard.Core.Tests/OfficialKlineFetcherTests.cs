@@ -100,6 +100,20 @@ public class OfficialKlineFetcherTests
     }
 
     [Fact]
+    public async Task When_the_durable_store_cannot_answer_the_next_store_tells_where_to_continue()
+    {
+        await _fetcher.RunOnceAsync(CancellationToken.None);
+        var before = (await _hot.GetMetadataAsync(Key(Interval.OneMinute), default))!;
+        var unreadable = new UnreadableMetadataStore(_durable);
+        var fetcher = new OfficialKlineFetcher(_exchange, [unreadable, _hot], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute] }, _clock);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        var published = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal((before.LatestOpenTime + 60_000, 3), (published.From, published.Count));
+    }
+
+    [Fact]
     public void The_next_run_is_just_after_the_shortest_interval_closes()
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 20_000);
@@ -117,6 +131,19 @@ public class OfficialKlineFetcherTests
         }
 
         public IDisposable Subscribe(Action<DataUpdated> handler) => throw new NotSupportedException();
+    }
+
+    private sealed class UnreadableMetadataStore(ICandleStore inner) : ICandleStore
+    {
+        public string Name => "unreadable";
+
+        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken) => inner.UpsertAsync(series, candles, cancellationToken);
+
+        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => inner.GetRecentAsync(series, count, cancellationToken);
+
+        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) => inner.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken);
+
+        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => throw new IOException("database restarting");
     }
 
     private sealed class FailingOnceStore(ICandleStore inner) : ICandleStore

@@ -23,7 +23,7 @@ public sealed class OfficialKlineFetcher
     private readonly object _sync = new();
     private FetcherStatus _status = new(null, 0, 0, null, null);
 
-    /// <param name="commitOrder">Stores in the order they are written; the first is the source of truth for "latest stored".</param>
+    /// <param name="commitOrder">Stores in the order they are written (durable first); the first that answers tells the latest stored candle.</param>
     public OfficialKlineFetcher(
         IKlineSource source,
         IReadOnlyList<ICandleStore> commitOrder,
@@ -109,7 +109,7 @@ public sealed class OfficialKlineFetcher
         var interval = series.Interval;
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var lastClosed = interval.Floor(now) - interval.Milliseconds;
-        var latest = (await _commitOrder[0].GetMetadataAsync(series, cancellationToken).ConfigureAwait(false))?.LatestOpenTime;
+        var latest = await LatestStoredAsync(series, cancellationToken).ConfigureAwait(false);
         if (latest >= lastClosed)
         {
             return null;
@@ -132,6 +132,30 @@ public sealed class OfficialKlineFetcher
         var message = new DataUpdated(series.Exchange, series.Symbol, interval.Code, candles[0].OpenTime, candles[^1].OpenTime, candles.Count);
         await _bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
         return message;
+    }
+
+    /// <summary>
+    /// The newest stored open time, from the first store in commit order that answers: while
+    /// PostgreSQL is down, Redis still tells where to continue (the durable writer queues the
+    /// PostgreSQL side until it is back).
+    /// </summary>
+    private async Task<long?> LatestStoredAsync(SeriesKey series, CancellationToken cancellationToken)
+    {
+        Exception? last = null;
+        foreach (var store in _commitOrder)
+        {
+            try
+            {
+                return (await store.GetMetadataAsync(series, cancellationToken).ConfigureAwait(false))?.LatestOpenTime;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Store {Store} could not tell the latest {Series} candle; asking the next", store.Name, series);
+                last = ex;
+            }
+        }
+
+        throw last!;
     }
 
     /// <summary>Closed official candles with open time in [start, end], from the exchange or resampled from a finer interval.</summary>
