@@ -99,6 +99,24 @@ public sealed class LiveCandleFeedTests : IDisposable
     }
 
     [Fact]
+    public void Feed_level_events_see_every_series_without_a_subscription()
+    {
+        var updated = new List<CandleUpdate>();
+        var closed = new List<CandleUpdate>();
+        _feed.CandleUpdated += updated.Add;
+        _feed.CandleClosed += closed.Add;
+
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
+        Assert.Equal(2, updated.Count); // 15s and 1m forming candles
+        Assert.Equal(0, _feed.SubscriptionCount);
+
+        _clock.Advance(TimeSpan.FromSeconds(14));
+        var c = Assert.Single(closed);
+        Assert.Equal((Interval.FifteenSeconds, Midnight, true), (c.Interval, c.Candle.OpenTime, c.Candle.IsClosed));
+        Assert.Contains(c, updated);
+    }
+
+    [Fact]
     public void Trades_of_other_symbols_are_ignored_and_counted()
     {
         _feed.OnTrade(At(Midnight + 1_000, 10m, 1m, "DOGEUSDT"));

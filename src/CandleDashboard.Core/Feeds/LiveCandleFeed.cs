@@ -46,6 +46,9 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         Intervals = options.Intervals;
     }
 
+    /// <summary>Raised for every published update of every series, subscribed or not (e.g. to persist the live candle).</summary>
+    public event Action<CandleUpdate>? CandleUpdated;
+
     /// <summary>Raised for every candle that closes, after the series' subscribers got it (e.g. for candle buffers).</summary>
     public event Action<CandleUpdate>? CandleClosed;
 
@@ -186,6 +189,7 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
             foreach (var (channel, update) in updates)
             {
                 channel.Handlers.Invoke(update);
+                CandleUpdated?.Invoke(update);
 
                 if (update.Candle.IsClosed)
                 {
