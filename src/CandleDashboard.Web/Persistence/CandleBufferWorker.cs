@@ -1,0 +1,58 @@
+using CandleDashboard.Core.Buffers;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CandleDashboard.Web.Persistence;
+
+/// <summary>
+/// Loads the startup candle buffers while the trade feed connects (seed 001's parallel startup:
+/// separate hosted services), then keeps them current with closed live candles and data_updated.
+/// </summary>
+internal sealed class CandleBufferWorker(
+    CandleBufferSet buffers,
+    LiveCandleFeed liveCandles,
+    IDataUpdatedBus bus,
+    IOptions<PersistenceOptions> options,
+    ILogger<CandleBufferWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Subscribed before loading, so nothing that closes during the load is missed.
+        liveCandles.CandleClosed += buffers.OnCandleClosed;
+        using var official = bus.Subscribe(message => _ = RefreshAsync(message, stoppingToken));
+        try
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            await buffers.LoadAllAsync(options.Value.BufferLoadParallelism, stoppingToken);
+            var statuses = buffers.Statuses;
+            logger.LogInformation(
+                "Loaded {Count} candle buffers in {Elapsed:0} ms ({Sources}); {Degraded} degraded",
+                statuses.Count,
+                TimeProvider.System.GetElapsedTime(started).TotalMilliseconds,
+                string.Join(", ", statuses.GroupBy(s => s.LoadedFrom ?? "none").Select(g => $"{g.Count()} from {g.Key}")),
+                statuses.Count(s => s.State == BufferState.Degraded));
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        finally
+        {
+            liveCandles.CandleClosed -= buffers.OnCandleClosed;
+        }
+    }
+
+    private async Task RefreshAsync(DataUpdated message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await buffers.OnDataUpdatedAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Refreshing the {Symbol} {Interval} buffer after data_updated failed", message.Symbol, message.Interval);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace CandleDashboard.Web.Persistence;
+
+/// <summary>Buffers, fetcher and history tiers, bound from the <c>Persistence</c> configuration section.</summary>
+public sealed class PersistenceOptions
+{
+    public const string SectionName = "Persistence";
+
+    /// <summary>Closed candles kept per symbol × interval in the startup buffers (seed 000).</summary>
+    public int BufferCandles { get; set; } = 100;
+
+    /// <summary>How many buffers load at once at startup.</summary>
+    public int BufferLoadParallelism { get; set; } = 8;
+
+    /// <summary>Commit the exchange's official klines and announce data_updated.</summary>
+    public bool FetchOfficialKlines { get; set; } = true;
+
+    /// <summary>Official candles fetched for a series the stores have never seen.</summary>
+    public int InitialCandles { get; set; } = 1000;
+
+    /// <summary>Wait after a bucket closes before fetching its official kline.</summary>
+    public TimeSpan FetchGrace { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A store answers history only when it lags the clock by at most this (or one interval).</summary>
+    public TimeSpan MaxServedLag { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Newest official candles kept per series in Redis.</summary>
+    public int RedisMaxCandlesPerSeries { get; set; } = 10_000;
+
+    /// <summary>Lifetime of the live candle key in Redis.</summary>
+    public TimeSpan LiveCandleTimeToLive { get; set; } = TimeSpan.FromHours(24);
+}

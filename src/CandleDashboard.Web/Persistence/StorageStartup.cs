@@ -1,0 +1,62 @@
+using CandleDashboard.Storage.Postgres.Schema;
+using CandleDashboard.Storage.Postgres.Startup;
+using CandleDashboard.Storage.Redis;
+
+namespace CandleDashboard.Web.Persistence;
+
+/// <summary>
+/// Before anything else starts: checks every configured store and applies PostgreSQL migrations.
+/// A configured but unreachable store stops the app with a one-line reason (which server, which
+/// setting). Decision: refusing to start beats a degraded mode that silently loses official candles.
+/// </summary>
+internal sealed class StorageStartup(IServiceProvider services, ILogger<StorageStartup> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (services.GetService<RedisConnectionChecker>() is { } redis)
+        {
+            var check = await redis.CheckAsync(cancellationToken);
+            if (!check.IsReachable)
+            {
+                problems.Add(check.Error ?? $"Redis at {check.Servers} is unreachable; check ConnectionStrings:Redis.");
+            }
+        }
+
+        if (services.GetService<PostgresStartupCheck>() is { } postgres)
+        {
+            var check = await postgres.CheckAsync(cancellationToken);
+            if (!check.IsAvailable)
+            {
+                problems.Add(check.Error ?? "PostgreSQL is unreachable; check ConnectionStrings:Postgres.");
+            }
+            else
+            {
+                var migrated = await services.GetRequiredService<PostgresMigrator>().MigrateAsync(cancellationToken);
+                logger.LogInformation("PostgreSQL schema at version {Version} (hypertable: {Hypertable})", migrated.CurrentVersion, migrated.IsHypertable);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                logger.LogCritical("{Problem}", problem);
+            }
+
+            throw new StorageUnavailableException(string.Join(" ", problems));
+        }
+
+        logger.LogInformation("Candle stores: {Tiers}", services.GetRequiredService<CandleTiers>().Describe());
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
