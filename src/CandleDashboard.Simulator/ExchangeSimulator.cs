@@ -117,6 +117,8 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
         var walked = listed.Where(s => s.Market.Symbol != replaySymbol || replayRows.Count == 0).ToList();
         simulator._sources.Add(Task.Run(() => new LiveTradeGenerator(walked, tape, options).RunAsync(startTime, stopping.Token)));
+        var klineStreams = new KlineStreamPublisher(hub, markets, timeProvider);
+        simulator._sources.Add(Task.Run(() => klineStreams.RunAsync(stopping.Token)));
         if (replaySymbol is not null && replayRows.Count > 0)
         {
             var replay = new ReplayTradeSource(markets[replaySymbol], replayRows, options.ReplaySpeed, tape, timeProvider);

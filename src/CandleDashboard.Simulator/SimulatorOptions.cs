@@ -36,7 +36,7 @@ public sealed class SimulatorOptions
     /// <summary>How long the server waits for the pong before dropping the connection (Binance: 1 minute).</summary>
     public TimeSpan PongTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Binance drops every stream connection after 24 hours; so does the simulator.</summary>
+    /// <summary>Binance drops every stream connection after 24 hours; so does the simulator (<see cref="Timeout.InfiniteTimeSpan"/>: never).</summary>
     public TimeSpan MaxConnectionLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Loopback port to listen on; 0 picks any free port.</summary>
@@ -55,7 +55,7 @@ public sealed class SimulatorOptions
     public TimeSpan OneSecondHistory { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>A series longer than this drops its oldest tenth, so a long-running simulator stays small.</summary>
-    public int MaxKlinesPerSeries { get; set; } = 200_000;
+    public int MaxKlinesPerSeries { get; set; } = 100_000;
 
     /// <summary>A client whose unsent backlog exceeds this many frames is dropped, as Binance drops slow consumers.</summary>
     public int MaxPendingFramesPerConnection { get; set; } = 100_000;

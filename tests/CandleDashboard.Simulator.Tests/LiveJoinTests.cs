@@ -49,6 +49,39 @@ public sealed class LiveJoinTests
         Assert.True(trades.Zip(trades.Skip(1)).All(p => p.Second.Id == p.First.Id + 1), "trade ids are consecutive");
     }
 
+    [Fact]
+    public async Task Kline_stream_pushes_the_forming_kline_and_a_final_one_equal_to_rest()
+    {
+        await using var simulator = await ExchangeSimulator.StartAsync(new SimulatorOptions { Symbols = ["ETHUSDT"], TradesPerSecondPerSymbol = 100 });
+        await using var client = await StreamClient.ConnectAsync(new Uri(simulator.WebSocketBaseUri, "/stream?streams=ethusdt@kline_1s"));
+
+        var forming = await client.ReceiveUntilAsync(m => !m.GetProperty("data").GetProperty("k").GetProperty("x").GetBoolean(), TimeSpan.FromSeconds(10));
+        var closed = await client.ReceiveUntilAsync(m => m.GetProperty("data").GetProperty("k").GetProperty("x").GetBoolean(), TimeSpan.FromSeconds(10));
+
+        Assert.Equal("ethusdt@kline_1s", forming.GetProperty("stream").GetString());
+        var data = closed.GetProperty("data");
+        Assert.Equal("kline", data.GetProperty("e").GetString());
+        var k = data.GetProperty("k");
+        Assert.Equal(["t", "T", "s", "i", "f", "L", "o", "c", "h", "l", "v", "n", "x", "q", "V", "Q", "B"], k.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("1s", k.GetProperty("i").GetString());
+        var openTime = k.GetProperty("t").GetInt64();
+        Assert.Equal(openTime + 999, k.GetProperty("T").GetInt64());
+
+        var rest = (await SimulatorHttp.KlinesAsync(simulator, $"symbol=ETHUSDT&interval=1s&startTime={openTime}&limit=1")).Single();
+        Assert.Equal(openTime, rest.OpenTime);
+        Assert.Equal(rest.Open, KlineRow.D(k.GetProperty("o")));
+        Assert.Equal(rest.High, KlineRow.D(k.GetProperty("h")));
+        Assert.Equal(rest.Low, KlineRow.D(k.GetProperty("l")));
+        Assert.Equal(rest.Close, KlineRow.D(k.GetProperty("c")));
+        Assert.Equal(rest.Volume, KlineRow.D(k.GetProperty("v")));
+        Assert.Equal(rest.QuoteVolume, KlineRow.D(k.GetProperty("q")));
+        Assert.Equal(rest.TradeCount, k.GetProperty("n").GetInt64());
+        if (rest.TradeCount > 0)
+        {
+            Assert.Equal(rest.TradeCount, k.GetProperty("L").GetInt64() - k.GetProperty("f").GetInt64() + 1);
+        }
+    }
+
     private static StreamedTrade Parse(System.Text.Json.JsonElement data) => new(
         data.GetProperty("t").GetInt64(),
         decimal.Parse(data.GetProperty("p").GetString()!, CultureInfo.InvariantCulture),

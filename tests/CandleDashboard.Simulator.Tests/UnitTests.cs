@@ -31,7 +31,9 @@ public sealed class UnitTests
     [InlineData("btcusdt@aggTrade", true)]
     [InlineData("BTCUSDT@trade", false)]
     [InlineData("btcusdt@aggtrade", false)]
-    [InlineData("btcusdt@kline_1m", false)]
+    [InlineData("btcusdt@kline_1m", true)]
+    [InlineData("btcusdt@kline_15s", false)]
+    [InlineData("btcusdt@depth", false)]
     [InlineData("@trade", false)]
     [InlineData("btcusdt", false)]
     public void Stream_names_follow_binance_spelling(string text, bool valid)

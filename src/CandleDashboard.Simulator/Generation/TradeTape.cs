@@ -18,13 +18,27 @@ internal sealed class TradeTape(StreamHub hub, TimeProvider timeProvider)
         market.Record(trade);
         hub.Broadcast(market.Symbol, trade, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         var handler = Published;
-        handler?.Invoke(new PublishedTrade(
+        if (handler is null)
+        {
+            return;
+        }
+
+        var published = new PublishedTrade(
             market.Symbol,
             trade.TradeId,
             FixedPoint.ToDecimal(trade.PriceUnits),
             FixedPoint.ToDecimal(trade.QuantityUnits),
             trade.Time,
             trade.IsBuyerMaker,
-            Stopwatch.GetTimestamp()));
+            Stopwatch.GetTimestamp());
+        try
+        {
+            handler(published);
+        }
+        catch (Exception e)
+        {
+            // An observer's bug must not stop the market for everyone else; it is reported, not rethrown.
+            Trace.TraceError($"TradePublished handler failed: {e}");
+        }
     }
 }

@@ -17,6 +17,10 @@ internal struct KlineBar
     public Int128 TakerBuyQuoteVolume;
     public long TradeCount;
 
+    /// <summary>First and last trade id in the bar (kline stream fields <c>f</c>/<c>L</c>); -1 while empty.</summary>
+    public long FirstTradeId;
+    public long LastTradeId;
+
     public static KlineBar Flat(long openTime, long price) => new()
     {
         OpenTime = openTime,
@@ -24,6 +28,8 @@ internal struct KlineBar
         High = price,
         Low = price,
         Close = price,
+        FirstTradeId = -1,
+        LastTradeId = -1,
     };
 
     public void Add(in SimTrade trade)
@@ -31,6 +37,7 @@ internal struct KlineBar
         if (TradeCount == 0)
         {
             Open = High = Low = trade.PriceUnits;
+            FirstTradeId = trade.TradeId;
         }
         else if (trade.PriceUnits > High)
         {
@@ -53,6 +60,7 @@ internal struct KlineBar
             TakerBuyQuoteVolume += quote;
         }
 
+        LastTradeId = trade.TradeId;
         TradeCount++;
     }
 }

@@ -97,7 +97,9 @@ internal sealed class ClientConnection
     public async Task RunAsync(IEnumerable<StreamName> initialStreams, TimeSpan maxLifetime, TimeProvider timeProvider, CancellationToken stopping)
     {
         _hub.Register(this);
-        using var lifetime = new CancellationTokenSource(maxLifetime, timeProvider);
+        using var lifetime = maxLifetime > TimeSpan.Zero && maxLifetime < TimeSpan.FromDays(40)
+            ? new CancellationTokenSource(maxLifetime, timeProvider)
+            : new CancellationTokenSource(); // "infinite" (or beyond what a timer can hold): never expires
         using var onExpiry = lifetime.Token.Register(Abort);
         using var onStop = stopping.Register(Abort);
         try

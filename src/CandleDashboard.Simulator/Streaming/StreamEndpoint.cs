@@ -32,7 +32,7 @@ internal sealed class StreamEndpoint(StreamHub hub, SimulatorOptions options, Ca
             if (!StreamName.TryParse(text, out var stream))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync($"Invalid stream name '{text}': the simulator serves <symbol>@trade and <symbol>@aggTrade.");
+                await context.Response.WriteAsync($"Invalid stream name '{text}': the simulator serves <symbol>@trade, <symbol>@aggTrade and <symbol>@kline_<interval>.");
                 return;
             }
 

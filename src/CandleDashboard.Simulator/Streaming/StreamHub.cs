@@ -39,6 +39,20 @@ internal sealed class StreamHub
         }
     }
 
+    /// <summary>Kline streams somebody listens to right now.</summary>
+    public IEnumerable<StreamTopic> ActiveKlineTopics() =>
+        _topics.Values.Where(t => t.Name.Kind == StreamKind.Kline && t.Subscribers.Length > 0);
+
+    /// <summary>Queues one already encoded event to a topic's subscribers (wrapped for combined clients).</summary>
+    public static void Publish(StreamTopic topic, byte[] raw)
+    {
+        byte[]? combined = null;
+        foreach (var connection in topic.Subscribers)
+        {
+            connection.Enqueue(connection.IsCombined ? combined ??= TradeFrameEncoder.Combined(topic.CombinedPrefix, raw) : raw);
+        }
+    }
+
     /// <summary>Queues the trade's events to their subscribers; returns how many frames were queued.</summary>
     public int Broadcast(string symbol, in SimTrade trade, long eventTime)
     {
@@ -66,13 +80,7 @@ internal sealed class StreamHub
             return 0;
         }
 
-        var raw = encode(symbol, trade, eventTime);
-        byte[]? combined = null;
-        foreach (var connection in subscribers)
-        {
-            connection.Enqueue(connection.IsCombined ? combined ??= TradeFrameEncoder.Combined(topic.CombinedPrefix, raw) : raw);
-        }
-
+        Publish(topic, encode(symbol, trade, eventTime));
         return subscribers.Length;
     }
 }

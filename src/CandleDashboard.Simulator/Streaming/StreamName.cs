@@ -1,15 +1,23 @@
 using CandleDashboard.Core.Market;
+using CandleDashboard.Simulator.Market;
 
 namespace CandleDashboard.Simulator.Streaming;
 
 /// <summary>
-/// A Binance market stream name, <c>&lt;symbol lower case&gt;@trade</c> or <c>&lt;symbol&gt;@aggTrade</c>.
-/// Those are the streams the simulator feeds; other names are refused rather than silently starved.
+/// A Binance market stream name: <c>&lt;symbol lower case&gt;@trade</c>, <c>&lt;symbol&gt;@aggTrade</c> or
+/// <c>&lt;symbol&gt;@kline_&lt;interval&gt;</c>. Those are the streams the simulator feeds; other names are
+/// refused rather than silently starved.
 /// </summary>
-internal readonly record struct StreamName(string Symbol, StreamKind Kind)
+/// <param name="IntervalIndex">For klines, the index into <see cref="BinanceIntervals.All"/>; -1 otherwise.</param>
+internal readonly record struct StreamName(string Symbol, StreamKind Kind, int IntervalIndex = -1)
 {
     /// <summary>The name as Binance writes it, e.g. <c>btcusdt@aggTrade</c>.</summary>
-    public override string ToString() => Kind == StreamKind.Trade ? Format(Symbol, "trade") : Format(Symbol, "aggTrade");
+    public override string ToString() => Kind switch
+    {
+        StreamKind.Trade => Format(Symbol, "trade"),
+        StreamKind.AggTrade => Format(Symbol, "aggTrade"),
+        _ => Format(Symbol, "kline_" + BinanceIntervals.All[IntervalIndex].Code),
+    };
 
     public static bool TryParse(string? text, out StreamName name)
     {
@@ -28,6 +36,17 @@ internal readonly record struct StreamName(string Symbol, StreamKind Kind)
             || !Symbols.IsValid(symbolPart.ToUpperInvariant()))
         {
             return false;
+        }
+
+        if (kindPart.StartsWith("kline_", StringComparison.Ordinal))
+        {
+            if (!BinanceIntervals.TryParse(kindPart["kline_".Length..], out _, out var index))
+            {
+                return false;
+            }
+
+            name = new StreamName(symbolPart.ToUpperInvariant(), StreamKind.Kline, index);
+            return true;
         }
 
         StreamKind? kind = kindPart switch
@@ -52,4 +71,5 @@ internal enum StreamKind
 {
     Trade,
     AggTrade,
+    Kline,
 }

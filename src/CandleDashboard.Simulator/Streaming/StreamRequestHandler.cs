@@ -93,7 +93,7 @@ internal static class StreamRequestHandler
 
             if (!StreamName.TryParse(item.GetString(), out var stream))
             {
-                return Error(2, $"Invalid request: invalid stream name `{item.GetString()}` (the simulator serves <symbol>@trade and <symbol>@aggTrade)", id);
+                return Error(2, $"Invalid request: invalid stream name `{item.GetString()}` (the simulator serves <symbol>@trade, <symbol>@aggTrade and <symbol>@kline_<interval>)", id);
             }
 
             streams.Add(stream);
