@@ -197,6 +197,35 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_of_malformed_frames_is_counted_but_logged_once_per_window()
+    {
+        var logger = new ListLogger<CandleDashboard.Exchange.Binance.Streaming.BinanceTradeFeed>();
+        var feed = new CandleDashboard.Exchange.Binance.Streaming.BinanceTradeFeed(
+            Microsoft.Extensions.Options.Options.Create(new BinanceOptions { WebSocketBaseUri = _server.BaseUri }),
+            TimeProvider.System,
+            logger,
+            new Random(1));
+        var run = feed.RunAsync(["BTCUSDT"], _sink, _stop.Token);
+        var connection = await _server.NextConnectionAsync();
+
+        for (var i = 0; i < 200; i++)
+        {
+            await connection.SendTextAsync("{\"e\":\"trade\",\"s\":\"BTCUSDT\",\"p\":\"oops\"");
+        }
+
+        await connection.SendTextAsync(BinanceJson.Trade("BTCUSDT", 1, "1", "1", 1));
+        await _sink.WaitUntilAsync(t => t.Count == 1);
+
+        Assert.Equal(200, feed.Status.MalformedMessages);
+        var malformedLogs = logger.Entries.Where(e => e.Message.Contains("Malformed", StringComparison.Ordinal)).ToList();
+        Assert.Single(malformedLogs); // the next one (after 10 s) would report the 199 suppressed
+        Assert.Contains("invalid JSON", malformedLogs[0].Message);
+
+        _stop.Cancel();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_feed_runs_once_at_a_time_and_rejects_bad_symbols()
     {
         var feed = TestFeeds.Create(_server.BaseUri);
