@@ -9,9 +9,10 @@ namespace CandleDashboard.Exchange.Binance.Streaming;
 
 /// <summary>
 /// Live trades from Binance's combined market stream. One WebSocket carries the trade (or aggTrade)
-/// stream of every symbol; any drop (server close, network error, silence, our planned 24 h recycle)
-/// is followed by a reconnect with exponential backoff and full jitter, and each trade reaches the
-/// sink once, in exchange order per symbol, even across reconnects.
+/// stream of every symbol; any drop (server close, network error, silence) is followed by a
+/// reconnect with exponential backoff and full jitter, the exchange's 24 h limit is pre-empted by a
+/// make-before-break hand-over, and each trade reaches the sink once, in exchange order per symbol,
+/// even across reconnects.
 /// </summary>
 public sealed class BinanceTradeFeed : ITradeFeed
 {
