@@ -159,6 +159,10 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     private static WebApplication BuildApp(SimulatorOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Hosted inside the web app, the default sources would hand the simulator the app's appsettings.json and
+        // environment (e.g. Kestrel endpoints) and make it bind the app's ports. It is configured by options only.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
