@@ -114,6 +114,19 @@ public class OfficialKlineFetcherTests
     }
 
     [Fact]
+    public async Task A_rate_limit_stops_the_run_and_pauses_until_retry_after()
+    {
+        var limited = new RateLimitedExchange();
+        var fetcher = new OfficialKlineFetcher(limited, [_durable], _bus, new FetcherOptions { Symbols = ["BTCUSDT", "ETHUSDT"], Intervals = [Interval.OneMinute, Interval.FiveMinutes] }, _clock);
+
+        Assert.Empty(await fetcher.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(1, limited.Requests); // no further request once refused
+        Assert.Contains("rate limited", fetcher.Status.LastError);
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(30), fetcher.Status.NextRunAt);
+    }
+
+    [Fact]
     public void The_next_run_is_just_after_the_shortest_interval_closes()
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 20_000);
@@ -131,6 +144,26 @@ public class OfficialKlineFetcherTests
         }
 
         public IDisposable Subscribe(Action<DataUpdated> handler) => throw new NotSupportedException();
+    }
+
+    private sealed class RateLimitedException() : Exception("429 Too Many Requests"), CandleDashboard.Core.History.IExchangeRateLimit
+    {
+        public TimeSpan RetryAfter => TimeSpan.FromSeconds(30);
+    }
+
+    private sealed class RateLimitedExchange : CandleDashboard.Core.History.IKlineSource
+    {
+        public int Requests { get; private set; }
+
+        public IReadOnlyList<Interval> SupportedIntervals { get; } = [Interval.OneMinute, Interval.FiveMinutes];
+
+        public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
+        {
+            Requests++;
+            throw new RateLimitedException();
+        }
+
+        public Task<IReadOnlyList<string>> GetSymbolsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class UnreadableMetadataStore(ICandleStore inner) : ICandleStore

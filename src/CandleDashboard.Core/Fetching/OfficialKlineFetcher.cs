@@ -82,7 +82,7 @@ public sealed class OfficialKlineFetcher
                             published.Add(message);
                         }
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException and not ExchangeRateLimitedException)
+                    catch (Exception ex) when (ex is not OperationCanceledException and not IExchangeRateLimit)
                     {
                         error = $"{symbol} {interval}: {ex.Message}";
                         _logger.LogError(ex, "Fetching official {Symbol} {Interval} klines failed; retried next run", symbol, interval);
@@ -90,12 +90,12 @@ public sealed class OfficialKlineFetcher
                 }
             }
         }
-        catch (ExchangeRateLimitedException ex)
+        catch (Exception ex) when (ex is IExchangeRateLimit limit)
         {
             // The whole run stops: every further request would be refused too.
-            error = $"rate limited by the exchange, retry after {ex.RetryAfter.TotalSeconds:0}s";
-            _logger.LogWarning("Exchange rate limit hit; fetcher pauses for {RetryAfter}", ex.RetryAfter);
-            Record(published, error, _timeProvider.GetUtcNow() + ex.RetryAfter);
+            error = $"rate limited by the exchange, retry after {limit.RetryAfter.TotalSeconds:0}s";
+            _logger.LogWarning("Exchange rate limit hit; fetcher pauses for {RetryAfter}", limit.RetryAfter);
+            Record(published, error, _timeProvider.GetUtcNow() + limit.RetryAfter);
             return published;
         }
 
