@@ -12,6 +12,12 @@ internal sealed class LiveTradeGenerator
     /// <summary>Burst mode aims above the promised 5,000 trades/s so that the floor holds with margin.</summary>
     public const double BurstTradesPerSecondTotal = 6_000;
 
+    /// <summary>
+    /// After a longer stall (machine asleep, debugger, a fake clock jumping hours) the missed stretch is
+    /// skipped, leaving empty buckets, instead of flooding clients with hours of trades at once.
+    /// </summary>
+    private const double MaxCatchUpMs = 5_000;
+
     private readonly IReadOnlyList<(SymbolMarket Market, PriceWalk Walk)> _symbols;
     private readonly TradeTape _tape;
     private readonly TimeProvider _timeProvider;
@@ -49,6 +55,11 @@ internal sealed class LiveTradeGenerator
             for (var i = 0; i < _symbols.Count; i++)
             {
                 var (market, walk) = _symbols[i];
+                if (now - nextArrival[i] > MaxCatchUpMs)
+                {
+                    nextArrival[i] = now - MaxCatchUpMs;
+                }
+
                 while (nextArrival[i] <= now)
                 {
                     _tape.Publish(market, walk.Next(market.LastTradeId + 1, nextArrival[i], _quantityScale));
