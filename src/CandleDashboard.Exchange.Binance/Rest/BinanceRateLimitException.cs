@@ -1,4 +1,5 @@
 using System.Net;
+using CandleDashboard.Core.History;
 
 namespace CandleDashboard.Exchange.Binance.Rest;
 
@@ -7,7 +8,7 @@ namespace CandleDashboard.Exchange.Binance.Rest;
 /// ignoring earlier 429s (HTTP 418). <see cref="RetryAfter"/> is how long to stay away: requesting
 /// earlier escalates the ban, so the client also refuses locally until then.
 /// </summary>
-public sealed class BinanceRateLimitException : BinanceApiException
+public sealed class BinanceRateLimitException : BinanceApiException, IExchangeRateLimit
 {
     public BinanceRateLimitException(HttpStatusCode statusCode, int? code, string apiMessage, TimeSpan retryAfter)
         : base(statusCode, code, $"{apiMessage} (retry after {retryAfter.TotalSeconds:0.#} s)")
