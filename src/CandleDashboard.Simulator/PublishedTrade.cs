@@ -10,7 +10,7 @@ namespace CandleDashboard.Simulator;
 /// <param name="Quantity">Trade quantity.</param>
 /// <param name="TradeTime">Trade time <c>T</c>, UTC epoch milliseconds.</param>
 /// <param name="IsBuyerMaker">Binance's <c>m</c> flag.</param>
-/// <param name="SentTimestamp"><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> taken when the frames were queued to every subscriber.</param>
+/// <param name="SentTimestamp"><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> taken just before the frames were queued to the subscribers (the frames are on their way once the event is raised).</param>
 public readonly record struct PublishedTrade(
     string Symbol,
     long TradeId,

@@ -16,6 +16,9 @@ internal sealed class TradeTape(StreamHub hub, TimeProvider timeProvider)
     public void Publish(SymbolMarket market, in SimTrade trade)
     {
         market.Record(trade);
+
+        // Stamped before queuing, so a latency measured from it never misses time spent in the simulator.
+        var sentAt = Stopwatch.GetTimestamp();
         hub.Broadcast(market.Symbol, trade, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         var handler = Published;
         if (handler is null)
@@ -30,7 +33,7 @@ internal sealed class TradeTape(StreamHub hub, TimeProvider timeProvider)
             FixedPoint.ToDecimal(trade.QuantityUnits),
             trade.Time,
             trade.IsBuyerMaker,
-            Stopwatch.GetTimestamp());
+            sentAt);
         try
         {
             handler(published);

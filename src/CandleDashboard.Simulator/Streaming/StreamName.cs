@@ -66,10 +66,3 @@ internal readonly record struct StreamName(string Symbol, StreamKind Kind, int I
 
     private static string Format(string symbol, string kind) => symbol.ToLowerInvariant() + "@" + kind;
 }
-
-internal enum StreamKind
-{
-    Trade,
-    AggTrade,
-    Kline,
-}

@@ -1,0 +1,9 @@
+namespace CandleDashboard.Simulator.Streaming;
+
+/// <summary>The stream types the simulator feeds.</summary>
+internal enum StreamKind
+{
+    Trade,
+    AggTrade,
+    Kline,
+}
