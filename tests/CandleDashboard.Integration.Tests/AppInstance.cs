@@ -1,0 +1,36 @@
+using CandleDashboard.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace CandleDashboard.Integration.Tests;
+
+/// <summary>One running instance of the real app (the same DashboardHost as Program), stopped on dispose.</summary>
+public sealed class AppInstance : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private AppInstance(WebApplication app) => _app = app;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<AppInstance> StartAsync(string[] args)
+    {
+        var app = await DashboardHost.BuildAsync(args);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new AppInstance(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
