@@ -116,6 +116,16 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         simulator.WebSocketBaseUri = new Uri($"ws://127.0.0.1:{address.Port}");
 
         var walked = listed.Where(s => s.Market.Symbol != replaySymbol || replayRows.Count == 0).ToList();
+        foreach (var (market, _) in walked.Where(_ => LiveTradeGenerator.RatePerSymbol(options, walked.Count) > 0))
+        {
+            market.SetWatermark(startTime);
+        }
+
+        if (replaySymbol is not null && replayRows.Count > 0)
+        {
+            markets[replaySymbol].SetWatermark(startTime);
+        }
+
         simulator._sources.Add(Task.Run(() => new LiveTradeGenerator(walked, tape, options).RunAsync(startTime, stopping.Token)));
         var klineStreams = new KlineStreamPublisher(hub, markets, timeProvider);
         simulator._sources.Add(Task.Run(() => klineStreams.RunAsync(stopping.Token)));

@@ -65,6 +65,8 @@ internal sealed class LiveTradeGenerator
                     _tape.Publish(market, walk.Next(market.LastTradeId + 1, nextArrival[i], _quantityScale));
                     nextArrival[i] += walk.NextGapSeconds(_ratePerSymbol) * 1000;
                 }
+
+                market.SetWatermark((long)Math.Floor(nextArrival[i]));
             }
 
             var wait = Math.Max(1, nextArrival.Min() - NowMs());

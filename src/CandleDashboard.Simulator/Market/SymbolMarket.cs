@@ -31,6 +31,18 @@ internal sealed class SymbolMarket
     /// <summary>Id of the last recorded trade, 0 before any.</summary>
     public long LastTradeId { get; private set; }
 
+    private long _watermark = long.MaxValue;
+
+    /// <summary>
+    /// No trade with a time before this will be recorded any more (set by the symbol's trade source from its
+    /// next scheduled print). Kline streams close a bucket only once the watermark has passed its end, so a
+    /// final kline is final even when the generator runs late on a loaded machine. long.MaxValue: no source,
+    /// follow the clock.
+    /// </summary>
+    public long Watermark => Interlocked.Read(ref _watermark);
+
+    public void SetWatermark(long time) => Interlocked.Exchange(ref _watermark, time);
+
     /// <summary>
     /// Earliest instant an interval aggregates: enough for <see cref="SimulatorOptions.HistoryCandlesPerInterval"/>
     /// bars (1s: <see cref="SimulatorOptions.OneSecondHistory"/>), never before the history itself starts.

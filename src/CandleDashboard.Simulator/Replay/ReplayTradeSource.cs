@@ -21,6 +21,7 @@ internal sealed class ReplayTradeSource(SymbolMarket market, IReadOnlyList<SimTr
         foreach (var row in rows)
         {
             var due = startTime + (row.Time - firstRowTime) / speed;
+            market.SetWatermark((long)Math.Floor(due));
             var wait = due - Clock.NowMs(timeProvider);
             if (wait > 0)
             {
@@ -36,5 +37,7 @@ internal sealed class ReplayTradeSource(SymbolMarket market, IReadOnlyList<SimTr
 
             tape.Publish(market, row with { Time = (long)Math.Floor(due) });
         }
+
+        market.SetWatermark(long.MaxValue);
     }
 }

@@ -4,13 +4,13 @@ namespace CandleDashboard.Simulator.Streaming;
 
 /// <summary>
 /// Feeds <c>&lt;symbol&gt;@kline_&lt;interval&gt;</c> streams the way Binance does: the forming kline is pushed
-/// periodically (x=false) and, once its bucket has ended, its final state once with x=true. The stream runs
-/// a short grace period behind the clock so that a trade printed right at a bucket's end is in its final push.
+/// periodically (x=false) and, once its bucket has ended, its final state once with x=true. A bucket counts
+/// as ended only when the symbol's trade source has moved past it (<see cref="SymbolMarket.Watermark"/>), so
+/// the final push equals the REST kline even if the generator runs late.
 /// </summary>
 internal sealed class KlineStreamPublisher(StreamHub hub, IReadOnlyDictionary<string, SymbolMarket> markets, TimeProvider timeProvider)
 {
     public static readonly TimeSpan PushInterval = TimeSpan.FromMilliseconds(500);
-    private const long GraceMs = 200;
 
     private readonly Dictionary<StreamName, long> _lastPushedOpenTime = [];
 
@@ -34,7 +34,6 @@ internal sealed class KlineStreamPublisher(StreamHub hub, IReadOnlyDictionary<st
     internal void PushOnce()
     {
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var streamTime = now - GraceMs;
         foreach (var topic in hub.ActiveKlineTopics())
         {
             if (!markets.TryGetValue(topic.Name.Symbol, out var market))
@@ -42,6 +41,7 @@ internal sealed class KlineStreamPublisher(StreamHub hub, IReadOnlyDictionary<st
                 continue; // well-formed but unlisted symbol: silent, as on Binance
             }
 
+            var streamTime = Math.Min(now, market.Watermark);
             var interval = BinanceIntervals.All[topic.Name.IntervalIndex];
             var currentOpen = interval.Floor(streamTime);
             if (_lastPushedOpenTime.TryGetValue(topic.Name, out var previousOpen) && previousOpen < currentOpen)
