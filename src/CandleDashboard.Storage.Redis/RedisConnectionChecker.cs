@@ -27,6 +27,10 @@ public sealed class RedisConnectionChecker
             var roundTrip = await _connection.GetDatabase().PingAsync().WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
             return new RedisConnectionCheck(true, servers, roundTrip, null);
         }
+        catch (RedisConnectionException ex)
+        {
+            return new RedisConnectionCheck(false, servers, null, Message(servers, Reason(InnermostFailure(ex))));
+        }
         catch (Exception ex) when (ex is RedisException or TimeoutException or System.Net.Sockets.SocketException)
         {
             return new RedisConnectionCheck(false, servers, null, Message(servers, Reason(ex)));
@@ -50,22 +54,25 @@ public sealed class RedisConnectionChecker
     }
 
     internal static string Message(string servers, string reason) =>
-        $"Redis at {servers} is unreachable ({reason}); check the setting {RedisOptions.ConnectionStringSetting} and that Redis is running.";
+        $"Redis at {servers} is unreachable ({reason}); check the setting {RedisOptions.ConnectionStringSetting} (host, port, password) and that Redis is running.";
 
     // The library's exception text is long and multi-line; keep a short, single-line reason.
     private static string Reason(Exception ex) => ex switch
     {
         TimeoutException => "no answer to PING in time",
-        RedisConnectionException connection => InnermostFailure(connection) switch
-        {
-            ConnectionFailureType.AuthenticationFailure => "authentication failed: missing or wrong password",
-            ConnectionFailureType.SocketFailure or ConnectionFailureType.UnableToConnect
-                or ConnectionFailureType.UnableToResolvePhysicalConnection => "connection refused or timed out",
-            var failure => $"connection failed: {failure}",
-        },
         // Server replies such as "NOAUTH Authentication required." or "WRONGPASS …" name no secret.
         RedisServerException => $"server replied: {FirstLine(ex.Message)}",
         _ => ex.GetType().Name,
+    };
+
+    // Only an authentication failure is named on its own: caught between the library's reconnect
+    // attempts, any other cause (and, rarely, a wrong password too) reads "UnableToConnect".
+    private static string Reason(ConnectionFailureType failure) => failure switch
+    {
+        ConnectionFailureType.AuthenticationFailure => "authentication failed: missing or wrong password",
+        ConnectionFailureType.SocketFailure or ConnectionFailureType.UnableToConnect
+            or ConnectionFailureType.UnableToResolvePhysicalConnection => "no connection: refused, timed out or rejected",
+        _ => $"connection failed: {failure}",
     };
 
     // "No connection is available" wraps the cause (e.g. AuthenticationFailure) as an inner exception.

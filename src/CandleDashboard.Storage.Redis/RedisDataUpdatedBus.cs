@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CandleDashboard.Core.Messaging;
 using CandleDashboard.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -42,15 +43,52 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
     }
 
     /// <summary>
-    /// Adds a local handler. The first call subscribes this connection to the channel and returns
-    /// once Redis has confirmed it, so a message published afterwards by any instance is heard.
-    /// While Redis is down the library keeps the subscription and re-sends it on reconnect.
+    /// Adds a local handler. The first call subscribes this connection to the channel; when the
+    /// connection's subscription link is up this waits for Redis' confirmation, otherwise (starting
+    /// up, or Redis down) the library subscribes as soon as the link is up. Never throws for Redis
+    /// being away. To know that messages published from now on will be heard, await
+    /// <see cref="WaitUntilSubscribedAsync"/>.
     /// </summary>
     public IDisposable Subscribe(Action<DataUpdated> handler)
     {
         var handle = _handlers.Add(handler);
         EnsureSubscribed();
         return handle;
+    }
+
+    /// <summary>
+    /// Subscribes if not yet done and waits until Redis has confirmed the subscription: after this
+    /// returns true, every message published on the channel reaches this instance's handlers.
+    /// For host start-up and tests; false when that did not happen within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WaitUntilSubscribedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        EnsureSubscribed();
+        var subscriber = _connection.GetSubscriber();
+        var started = Stopwatch.GetTimestamp();
+        // The library records the server once it has sent SUBSCRIBE there (at once, or on connect).
+        while (subscriber.SubscribedEndpoint(RedisKeys.DataUpdatedChannel) is null)
+        {
+            if (Stopwatch.GetElapsedTime(started) >= timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            // A subscriber's PING travels on the subscription connection, behind SUBSCRIBE: its
+            // answer means the subscription is in effect on the server.
+            var left = timeout - Stopwatch.GetElapsedTime(started);
+            await subscriber.PingAsync().WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
     }
 
     private void EnsureSubscribed()

@@ -101,8 +101,9 @@ public sealed class ThrottledLiveCandleWriter : IAsyncDisposable
         private readonly ITimer _timer;
         private readonly object _gate = new();
         private Candle? _pending;
-        private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
+        private DateTimeOffset? _lastWrite;
         private bool _timerArmed;
+        private bool _inFlight;
         private Task _writing = Task.CompletedTask;
 
         public Slot(ThrottledLiveCandleWriter owner, SeriesKey series)
@@ -117,43 +118,37 @@ public sealed class ThrottledLiveCandleWriter : IAsyncDisposable
             lock (_gate)
             {
                 _pending = candle;
-                if (_timerArmed || !_writing.IsCompleted)
+                if (!_timerArmed && !_inFlight)
                 {
-                    // A write is already due or in flight; it (or the one after it) picks up this candle.
-                    return;
+                    WriteOrArm();
                 }
 
-                var wait = _lastWrite == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastWrite + _owner._interval - _owner._time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
-                {
-                    Arm(wait);
-                    return;
-                }
-
-                StartWrite();
+                // Otherwise a write is due or in flight; it (or the one after it) picks up this candle.
             }
         }
 
         public async Task FlushAsync(CancellationToken cancellationToken)
         {
-            Task previous;
-            lock (_gate)
+            while (true)
             {
-                previous = _writing;
-            }
-
-            await previous.WaitAsync(cancellationToken).ConfigureAwait(false);
-            lock (_gate)
-            {
-                if (_pending is not null && _writing.IsCompleted)
+                Task writing;
+                lock (_gate)
                 {
-                    StartWrite();
+                    if (!_inFlight && _pending is null)
+                    {
+                        return;
+                    }
+
+                    if (!_inFlight)
+                    {
+                        StartWrite();
+                    }
+
+                    writing = _writing;
                 }
 
-                previous = _writing;
+                await writing.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await previous.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         public void Dispose() => _timer.Dispose();
@@ -163,18 +158,26 @@ public sealed class ThrottledLiveCandleWriter : IAsyncDisposable
             lock (_gate)
             {
                 _timerArmed = false;
-                if (_pending is not null && _writing.IsCompleted)
+                if (_pending is not null && !_inFlight)
                 {
-                    StartWrite();
+                    WriteOrArm();
                 }
             }
         }
 
-        // Caller holds the lock.
-        private void Arm(TimeSpan wait)
+        // Caller holds the lock; a candle is pending and no write is in flight.
+        private void WriteOrArm()
         {
-            _timerArmed = true;
-            _timer.Change(wait, Timeout.InfiniteTimeSpan);
+            var wait = _lastWrite is { } last ? last + _owner._interval - _owner._time.GetUtcNow() : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
+            {
+                _timerArmed = true;
+                _timer.Change(wait, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                StartWrite();
+            }
         }
 
         // Caller holds the lock.
@@ -183,6 +186,7 @@ public sealed class ThrottledLiveCandleWriter : IAsyncDisposable
             var candle = _pending!.Value;
             _pending = null;
             _lastWrite = _owner._time.GetUtcNow();
+            _inFlight = true;
             Interlocked.Increment(ref _owner._writes);
             _writing = WriteAsync(candle);
         }
@@ -201,11 +205,11 @@ public sealed class ThrottledLiveCandleWriter : IAsyncDisposable
 
             lock (_gate)
             {
-                // Updates that arrived during the write wait for the rest of the interval.
+                _inFlight = false;
+                // Updates that arrived during the write go out when the interval allows.
                 if (_pending is not null && !_timerArmed)
                 {
-                    var wait = _lastWrite + _owner._interval - _owner._time.GetUtcNow();
-                    Arm(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+                    WriteOrArm();
                 }
             }
         }

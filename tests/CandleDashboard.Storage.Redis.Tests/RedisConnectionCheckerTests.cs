@@ -16,7 +16,7 @@ public sealed class RedisConnectionCheckerTests(RedisFixture redis)
         Assert.False(check.IsReachable);
         Assert.Equal($"127.0.0.1:{port}", check.Servers);
         Assert.Equal(
-            $"Redis at 127.0.0.1:{port} is unreachable (connection refused or timed out); check the setting ConnectionStrings:Redis and that Redis is running.",
+            $"Redis at 127.0.0.1:{port} is unreachable (no connection: refused, timed out or rejected); check the setting ConnectionStrings:Redis (host, port, password) and that Redis is running.",
             check.Error);
         Assert.DoesNotContain("s3cret", check.Error);
     }

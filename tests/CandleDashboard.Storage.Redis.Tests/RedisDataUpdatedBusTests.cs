@@ -22,6 +22,8 @@ public sealed class RedisDataUpdatedBusTests(RedisFixture redis)
         var heardByPublisher = new TaskCompletionSource<DataUpdated>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var a = listener.Subscribe(m => { if (m.Symbol == symbol) heardByListener.TrySetResult(m); });
         using var b = publisher.Subscribe(m => { if (m.Symbol == symbol) heardByPublisher.TrySetResult(m); });
+        Assert.True(await listener.WaitUntilSubscribedAsync(Deadline, CancellationToken.None));
+        Assert.True(await publisher.WaitUntilSubscribedAsync(Deadline, CancellationToken.None));
 
         await publisher.PublishAsync(Message(symbol), CancellationToken.None);
 
@@ -42,6 +44,8 @@ public sealed class RedisDataUpdatedBusTests(RedisFixture redis)
             lock (received) { received.Add(m); }
             if (m.Symbol == symbol) valid.TrySetResult();
         });
+        // Only after Redis confirmed the subscription is every later message guaranteed to arrive.
+        Assert.True(await listener.WaitUntilSubscribedAsync(Deadline, CancellationToken.None));
 
         var raw = redis.Connection.GetSubscriber();
         await raw.PublishAsync(RedisKeys.DataUpdatedChannel, "not json");
@@ -74,6 +78,7 @@ public sealed class RedisDataUpdatedBusTests(RedisFixture redis)
             lock (heard) { heard.Add(m.Symbol); }
             if (m.Symbol == second) gotSecond.TrySetResult();
         });
+        Assert.True(await bus.WaitUntilSubscribedAsync(Deadline, CancellationToken.None));
 
         await bus.PublishAsync(Message(first), CancellationToken.None);
         await Eventually(() => { lock (heard) { return heard.Contains(first); } }, "first message");

@@ -139,3 +139,46 @@ public sealed class ThrottledLiveCandleWriterRedisTests(RedisFixture redis)
         Assert.Equal(2, writer.Writes);
     }
 }
+
+public sealed class ThrottledLiveCandleWriterSlowStoreTests
+{
+    [Fact]
+    public async Task Updates_offered_during_a_slow_write_are_written_after_it()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(T0));
+        var store = new GatedStore();
+        var writer = new ThrottledLiveCandleWriter(store, time, TimeSpan.FromSeconds(1));
+        var series = new SeriesKey("binance", "BTCUSDT", Interval.OneMinute);
+        var tick = Official(0) with { IsClosed = false, Source = CandleSource.Live };
+
+        writer.Offer(series, tick with { Close = 1m });   // write starts, Redis is slow
+        time.Advance(TimeSpan.FromSeconds(2));            // interval long over, write still in flight
+        writer.Offer(series, tick with { Close = 2m });
+        writer.Offer(series, tick with { Close = 3m });
+        Assert.Equal(1, writer.Writes);                   // never two writes of one series at once
+
+        store.Release();                                  // first write completes: the newest goes out at once
+        await TestSeries.Eventually(() => store.Closes.Count == 2, "second write");
+        store.Release();
+        Assert.Equal([1m, 3m], store.Closes);
+        Assert.Equal(2, writer.Writes);
+    }
+
+    /// <summary>A store whose writes complete only when the test says so.</summary>
+    private sealed class GatedStore : ILiveCandleStore
+    {
+        private readonly SemaphoreSlim _gate = new(0);
+
+        public List<decimal> Closes { get; } = [];
+
+        public void Release() => _gate.Release();
+
+        public async Task SetAsync(SeriesKey series, Candle candle, CancellationToken cancellationToken)
+        {
+            lock (Closes) { Closes.Add(candle.Close); }
+            await _gate.WaitAsync(cancellationToken);
+        }
+
+        public Task<Candle?> GetAsync(SeriesKey series, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}
