@@ -65,22 +65,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         var historyStart = startTime - (long)options.HistoryLength.TotalMilliseconds;
         var replayRows = options.ReplayFile is null ? [] : TradeCsvReader.Read(options.ReplayFile);
 
-        var listed = symbols
-            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
-            .ToList();
-
-        // Each symbol's history is independent, so they are built side by side to keep startup short.
-        Parallel.ForEach(listed, s =>
-        {
-            var history = HistoryGenerator.Generate(s.Walk, firstTradeId: 1, historyStart, startTime, options);
-            if (s.Market.Symbol == replaySymbol && replayRows.Count > 0)
-            {
-                history = JoinToReplay(history, replayRows[0]);
-            }
-
-            s.Market.RecordAll(history);
-        });
-
+        var listed = BuildMarkets(symbols, replaySymbol, replayRows, historyStart, startTime, options);
         var markets = listed.ToDictionary(s => s.Market.Symbol, s => s.Market, StringComparer.Ordinal);
         var hub = new StreamHub();
         var tape = new TradeTape(hub, timeProvider);
@@ -115,28 +100,64 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         simulator.RestBaseUri = new Uri($"http://127.0.0.1:{address.Port}");
         simulator.WebSocketBaseUri = new Uri($"ws://127.0.0.1:{address.Port}");
 
-        var walked = listed.Where(s => s.Market.Symbol != replaySymbol || replayRows.Count == 0).ToList();
-        foreach (var (market, _) in walked.Where(_ => LiveTradeGenerator.RatePerSymbol(options, walked.Count) > 0))
-        {
-            market.SetWatermark(startTime);
-        }
-
-        if (replaySymbol is not null && replayRows.Count > 0)
-        {
-            markets[replaySymbol].SetWatermark(startTime);
-        }
-
-        simulator._sources.Add(Task.Run(() => new LiveTradeGenerator(walked, tape, options).RunAsync(startTime, stopping.Token)));
-        var klineStreams = new KlineStreamPublisher(hub, markets, timeProvider);
-        simulator._sources.Add(Task.Run(() => klineStreams.RunAsync(stopping.Token)));
-        if (replaySymbol is not null && replayRows.Count > 0)
-        {
-            var replay = new ReplayTradeSource(markets[replaySymbol], replayRows, options.ReplaySpeed, tape, timeProvider);
-            var replayStart = startTime + (long)options.ReplayDelay.TotalMilliseconds;
-            simulator._sources.Add(Task.Run(() => replay.RunAsync(replayStart, stopping.Token)));
-        }
-
+        simulator.StartSources(listed, markets, replaySymbol, replayRows, tape, hub, startTime, options);
         return simulator;
+    }
+
+    /// <summary>One market and walk per symbol, each with its history already recorded.</summary>
+    private static List<(SymbolMarket Market, PriceWalk Walk)> BuildMarkets(
+        List<string> symbols, string? replaySymbol, List<SimTrade> replayRows, long historyStart, long startTime, SimulatorOptions options)
+    {
+        var listed = symbols
+            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
+            .ToList();
+
+        // Each symbol's history is independent, so they are built side by side to keep startup short.
+        Parallel.ForEach(listed, s =>
+        {
+            var history = HistoryGenerator.Generate(s.Walk, firstTradeId: 1, historyStart, startTime, options);
+            if (s.Market.Symbol == replaySymbol && replayRows.Count > 0)
+            {
+                history = JoinToReplay(history, replayRows[0]);
+            }
+
+            s.Market.RecordAll(history);
+        });
+        return listed;
+    }
+
+    /// <summary>Starts the live tape: the walk for every symbol not replayed, the replay, and the kline streams.</summary>
+    private void StartSources(
+        List<(SymbolMarket Market, PriceWalk Walk)> listed,
+        IReadOnlyDictionary<string, SymbolMarket> markets,
+        string? replaySymbol,
+        List<SimTrade> replayRows,
+        TradeTape tape,
+        StreamHub hub,
+        long startTime,
+        SimulatorOptions options)
+    {
+        var replaying = replaySymbol is not null && replayRows.Count > 0;
+        var walked = listed.Where(s => !replaying || s.Market.Symbol != replaySymbol).ToList();
+
+        // From here on each fed symbol's klines close only as its source moves on (see SymbolMarket.Watermark).
+        if (LiveTradeGenerator.RatePerSymbol(options, walked.Count) > 0)
+        {
+            walked.ForEach(s => s.Market.SetWatermark(startTime));
+        }
+
+        var stopping = _stopping.Token;
+        _sources.Add(Task.Run(() => new LiveTradeGenerator(walked, tape, options).RunAsync(startTime, stopping)));
+        if (replaying)
+        {
+            markets[replaySymbol!].SetWatermark(startTime);
+            var replay = new ReplayTradeSource(markets[replaySymbol!], replayRows, options.ReplaySpeed, tape, options.TimeProvider);
+            var replayStart = startTime + (long)options.ReplayDelay.TotalMilliseconds;
+            _sources.Add(Task.Run(() => replay.RunAsync(replayStart, stopping)));
+        }
+
+        var klineStreams = new KlineStreamPublisher(hub, markets, options.TimeProvider);
+        _sources.Add(Task.Run(() => klineStreams.RunAsync(stopping)));
     }
 
     /// <summary>Aborts every WebSocket connection at once (no close handshake) and waits until they are gone.</summary>
