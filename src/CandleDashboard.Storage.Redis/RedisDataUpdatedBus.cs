@@ -39,15 +39,15 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
     public Task PublishAsync(DataUpdated message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested(); // the 1.2.6 client takes no token
         return _connection.GetSubscriber().PublishAsync(RedisKeys.DataUpdatedChannel, DataUpdatedJson.Serialize(message));
     }
 
     /// <summary>
-    /// Adds a local handler. The first call subscribes this connection to the channel; when the
-    /// connection's subscription link is up this waits for Redis' confirmation, otherwise (starting
-    /// up, or Redis down) the library subscribes as soon as the link is up. Never throws for Redis
-    /// being away. To know that messages published from now on will be heard, await
-    /// <see cref="WaitUntilSubscribedAsync"/>.
+    /// Adds a local handler. The first call asks Redis to subscribe this connection to the channel
+    /// and returns without waiting (never blocks or throws for Redis being away: the library
+    /// subscribes as soon as its subscription link is up, and again after every reconnect). To know
+    /// that messages published from now on will be heard, await <see cref="WaitUntilSubscribedAsync"/>.
     /// </summary>
     public IDisposable Subscribe(Action<DataUpdated> handler)
     {
@@ -100,8 +100,17 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
                 return;
             }
 
-            _connection.GetSubscriber().Subscribe(RedisKeys.DataUpdatedChannel, (_, value) => OnMessage(value));
+            // Registered once: the library keeps the handler in its own map even when the SUBSCRIBE
+            // cannot be sent now, so a second registration would deliver every message twice.
             _subscribed = true;
+            try
+            {
+                _connection.GetSubscriber().Subscribe(RedisKeys.DataUpdatedChannel, (_, value) => OnMessage(value), CommandFlags.FireAndForget);
+            }
+            catch (RedisException ex)
+            {
+                _logger.LogWarning(ex, "Subscribing to Redis channel {Channel} failed for now; the connection retries on reconnect", RedisKeys.DataUpdatedChannel);
+            }
         }
     }
 
@@ -110,7 +119,12 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
         if (!DataUpdatedJson.TryParse(value.IsNull ? null : (string?)value, out var message))
         {
             var count = Interlocked.Increment(ref _malformed);
-            _logger.LogWarning("Skipped malformed message #{Count} on Redis channel {Channel}", count, RedisKeys.DataUpdatedChannel);
+            // Rate-limited: whoever can publish on the channel must not be able to flood the logs.
+            if (count == 1 || count % 1_000 == 0)
+            {
+                _logger.LogWarning("Skipped malformed message on Redis channel {Channel} ({Count} so far)", RedisKeys.DataUpdatedChannel, count);
+            }
+
             return;
         }
 
