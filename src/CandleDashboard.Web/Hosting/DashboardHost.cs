@@ -1,4 +1,5 @@
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Persistence;
 
 namespace CandleDashboard.Web.Hosting;
 
@@ -22,6 +23,7 @@ public static class DashboardHost
 
         await builder.AddExchangeAsync();
         builder.AddDashboard();
+        builder.AddCandlePersistence();
 
         var app = builder.Build();
         app.UseDashboard();

@@ -15,7 +15,7 @@ public sealed class PersistenceOptions
     public bool FetchOfficialKlines { get; set; } = true;
 
     /// <summary>Official candles fetched for a series the stores have never seen.</summary>
-    public int InitialCandles { get; set; } = 1000;
+    public int InitialCandles { get; set; } = 300;
 
     /// <summary>Wait after a bucket closes before fetching its official kline.</summary>
     public TimeSpan FetchGrace { get; set; } = TimeSpan.FromSeconds(2);

@@ -1,0 +1,54 @@
+using CandleDashboard.Core.Buffers;
+using CandleDashboard.Core.Fetching;
+using CandleDashboard.Core.Storage;
+using CandleDashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CandleDashboard.Integration.Tests;
+
+[Collection(StoresCollection.Name)]
+public sealed class RestartTests(StoresFixture stores)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task After_a_restart_every_buffer_loads_from_the_stores_without_one_exchange_request()
+    {
+        var postgres = await stores.FreshStoresAsync();
+        await using (var first = await AppInstance.StartAsync(stores.AppArgs(postgres)))
+        {
+            var fetcher = first.Services.GetRequiredService<OfficialKlineFetcher>();
+            var status = await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null, Patience, "first fetch");
+            Assert.Null(status.LastError);
+            Assert.True(status.TotalCandles > 0);
+            var buffers = first.Services.GetRequiredService<CandleBufferSet>();
+            await Eventually.ReachesAsync(() => buffers.AllReady, ready => ready, Patience, "first instance's buffers ready");
+        }
+
+        var requestsBefore = stores.Exchange.RestRequestCount;
+        await using var second = await AppInstance.StartAsync(stores.AppArgs(postgres, "--Persistence:FetchOfficialKlines=false"));
+        var restored = second.Services.GetRequiredService<CandleBufferSet>();
+        await Eventually.ReachesAsync(() => restored.AllReady, ready => ready, Patience, "restarted buffers ready");
+
+        Assert.Equal(requestsBefore, stores.Exchange.RestRequestCount);
+        Assert.Equal(32, restored.Statuses.Count); // 4 symbols × 8 intervals
+        Assert.All(restored.Statuses, s => Assert.Equal(("redis", 100, true, BufferState.Ready), (s.LoadedFrom, s.Count, s.IsFull, s.State)));
+    }
+
+    [Fact]
+    public async Task Data_updated_published_by_one_instance_reaches_a_second_through_redis()
+    {
+        var postgres = await stores.FreshStoresAsync();
+        await using var listener = await AppInstance.StartAsync(stores.AppArgs(postgres, "--Persistence:FetchOfficialKlines=false"));
+        var heard = new TaskCompletionSource<DataUpdated>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = listener.Services.GetRequiredService<IDataUpdatedBus>().Subscribe(m => heard.TrySetResult(m));
+
+        await using var publisher = await AppInstance.StartAsync(stores.AppArgs(postgres));
+        var message = await heard.Task.WaitAsync(Patience);
+
+        Assert.Equal("binance", message.Exchange);
+        Assert.Contains(message.Symbol, new[] { "BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT" });
+        Assert.True(message.Count > 0);
+        Assert.True(message.From <= message.To);
+    }
+}
