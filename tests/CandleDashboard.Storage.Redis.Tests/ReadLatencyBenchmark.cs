@@ -7,7 +7,7 @@ namespace CandleDashboard.Storage.Redis.Tests;
 
 /// <summary>
 /// A bounded micro-benchmark (not BenchmarkDotNet: it needs the fixture's live server): latency of
-/// "last 1000 candles" from a warm Redis on loopback, fetch and decode. Prints p50/p95/p99; run with
+/// "last 1000 candles" from a warm Redis on loopback, fetch and decode; and of re-sending 1000 changed candles. Prints p50/p95/p99; run with
 /// <c>dotnet test --logger "console;verbosity=detailed" --filter ReadLatencyBenchmark</c> to see them.
 /// </summary>
 [Collection(RedisCollection.Name)]
@@ -58,6 +58,29 @@ public sealed class ReadLatencyBenchmark(RedisFixture redis, ITestOutputHelper o
         output.WriteLine($"  of which decoding 1000 members: {Summary(decodeOnly)}");
         // A sanity bound only (shared CI machines vary); the number itself goes to docs/benchmarks.md.
         Assert.InRange(Percentile(total, 0.50), 0, 250);
+    }
+
+    [Fact]
+    public async Task Upsert_of_1000_changed_candles_into_a_full_series()
+    {
+        var series = NewSeries();
+        var store = new RedisCandleStore(redis.Connection);
+        await store.UpsertAsync(series, Range(0, 10_000), CancellationToken.None);
+
+        // Every round re-sends the newest 1000 with changed values: each replaces its open time's member.
+        const int rounds = 40;
+        var ms = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            var batch = Enumerable.Range(9_000, 1_000).Select(i => Official(i, bump: r + 1)).ToArray();
+            var started = Stopwatch.GetTimestamp();
+            await store.UpsertAsync(series, batch, CancellationToken.None);
+            ms[r] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        output.WriteLine($"redis UpsertAsync(1000 changed) into 10000, {rounds} samples: {Summary(ms)}");
+        Assert.Equal(new Core.Storage.SeriesMetadata(T0, T0 + 9_999 * 60_000L, 10_000), await store.GetMetadataAsync(series, CancellationToken.None));
+        Assert.Equal(Official(9_999, bump: rounds), (await store.GetRecentAsync(series, 1, CancellationToken.None))[0]);
     }
 
     private static double Percentile(double[] samples, double q)
