@@ -24,13 +24,11 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     private long _restRequests;
     private int _disposed;
 
-    private ExchangeSimulator(WebApplication app, StreamHub hub, TradeTape tape, IReadOnlyDictionary<string, SymbolMarket> markets, CancellationTokenSource stopping, long startTime)
+    private ExchangeSimulator(WebApplication app, StreamHub hub, TradeTape tape, CancellationTokenSource stopping)
     {
         _app = app;
         _hub = hub;
         _stopping = stopping;
-        Markets = markets;
-        StartTime = startTime;
         tape.Published += trade => TradePublished?.Invoke(trade);
     }
 
@@ -51,11 +49,6 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     /// </summary>
     public event Action<PublishedTrade>? TradePublished;
 
-    /// <summary>UTC epoch ms at which the generated history ends and the live tape begins.</summary>
-    internal long StartTime { get; }
-
-    internal IReadOnlyDictionary<string, SymbolMarket> Markets { get; }
-
     public static async Task<ExchangeSimulator> StartAsync(SimulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -71,7 +64,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         var tape = new TradeTape(hub, timeProvider);
         var stopping = new CancellationTokenSource();
         var app = BuildApp(options);
-        var simulator = new ExchangeSimulator(app, hub, tape, markets, stopping, startTime);
+        var simulator = new ExchangeSimulator(app, hub, tape, stopping);
         app.Use((context, next) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
