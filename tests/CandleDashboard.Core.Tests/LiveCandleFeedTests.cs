@@ -46,6 +46,26 @@ public sealed class LiveCandleFeedTests : IDisposable
     }
 
     [Fact]
+    public void A_trade_inside_the_window_is_published_exactly_when_the_window_ends()
+    {
+        using var feed = new LiveCandleFeed(
+            new LiveCandleFeedOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute], FlushTick = TimeSpan.FromHours(1) },
+            _clock);
+        feed.Start();
+        using var _ = feed.Subscribe("BTCUSDT", Interval.OneMinute, _received.Add);
+        feed.OnTrade(At(Midnight + 1_000, 100m, 1m));
+        _clock.Advance(TimeSpan.FromMilliseconds(30));
+        feed.OnTrade(At(Midnight + 1_030, 101m, 1m));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(69));
+        Assert.Single(_received);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1)); // 100 ms after the first publish
+        Assert.Equal(2, _received.Count);
+        Assert.Equal(101m, _received[1].Candle.Close);
+    }
+
+    [Fact]
     public void A_closed_candle_is_always_delivered_before_the_next_forming_one()
     {
         using var _ = _feed.Subscribe("BTCUSDT", Interval.FifteenSeconds, _received.Add);

@@ -9,11 +9,12 @@ namespace CandleDashboard.Core.Feeds;
 /// closes candles on the clock, and publishes coalesced updates to subscribers.
 /// </summary>
 /// <remarks>
-/// Coalescing is leading edge plus trailing flush: a trade that arrives when the symbol has not
-/// published for a whole window is published at once (lowest latency in quiet markets); trades
-/// inside the window only mark the symbol, and the timer publishes the latest state when the
-/// window has passed. So each series sees at most one forming-candle update per window, plus
-/// every closed candle, in order.
+/// Coalescing is leading edge plus trailing edge: a trade that arrives when the symbol has not
+/// published for a whole window is published at once (lowest latency in quiet markets); a trade
+/// inside the window arms a one-shot timer for the exact end of the window, which publishes the
+/// latest state then. So each series sees at most one forming-candle update per window, plus
+/// every closed candle, in order, and no trade waits longer than one window. A periodic tick
+/// closes candles on the clock.
 /// </remarks>
 public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
 {
@@ -81,7 +82,14 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         lock (book.Sync)
         {
             book.Builder.Apply(trade);
-            due = _timeProvider.GetTimestamp() - book.LastPublishTimestamp >= _windowTimestampTicks;
+            var elapsed = _timeProvider.GetTimestamp() - book.LastPublishTimestamp;
+            due = elapsed >= _windowTimestampTicks;
+            if (!due && !book.TrailingScheduled)
+            {
+                book.TrailingScheduled = true;
+                book.TrailingTimer ??= _timeProvider.CreateTimer(_ => OnTrailingEdge(book), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                book.TrailingTimer.Change(TimeSpan.FromSeconds((double)(_windowTimestampTicks - elapsed) / _timeProvider.TimestampFrequency), Timeout.InfiniteTimeSpan);
+            }
         }
 
         if (due)
@@ -154,7 +162,24 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         }
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        foreach (var book in _books.Values)
+        {
+            book.TrailingTimer?.Dispose();
+        }
+    }
+
+    private void OnTrailingEdge(SymbolBook book)
+    {
+        lock (book.Sync)
+        {
+            book.TrailingScheduled = false;
+        }
+
+        Publish(book);
+    }
 
     private void Publish(SymbolBook book)
     {

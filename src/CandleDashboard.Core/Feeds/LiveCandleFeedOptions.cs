@@ -17,7 +17,7 @@ public sealed class LiveCandleFeedOptions
     /// </summary>
     public TimeSpan CoalescingWindow { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How often pending updates are flushed and candles closed on the clock.</summary>
+    /// <summary>How often candles are closed on the clock (a new candle appears at most this late after its boundary).</summary>
     public TimeSpan FlushTick { get; set; } = TimeSpan.FromMilliseconds(20);
 
     public LiveCandleBuilderOptions Builder { get; set; } = new();

@@ -25,6 +25,12 @@ internal sealed class SymbolBook
 
     public SeriesChannel[] Channels { get; }
 
+    /// <summary>Fires once when the current coalescing window ends, to publish what arrived inside it.</summary>
+    public ITimer? TrailingTimer { get; set; }
+
+    /// <summary>True while <see cref="TrailingTimer"/> is armed (guarded by <see cref="Sync"/>).</summary>
+    public bool TrailingScheduled { get; set; }
+
     /// <summary>TimeProvider timestamp of the last publish (guarded by <see cref="Sync"/>).</summary>
     public long LastPublishTimestamp { get; set; } = long.MinValue / 2;
 
