@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Simulator;
+using CandleDashboard.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CandleDashboard.Benchmarks.Latency;
+
+/// <summary>
+/// Tick-to-chart latency (issue 2): from a trade leaving the simulator to the chart's last candle
+/// showing it in Chromium, at 200 trades/s on one symbol. A trade counts as shown by the first
+/// DOM update of the chart whose last candle's volume includes it (cumulative volume of its
+/// bucket, which identifies exactly how many of the bucket's trades the candle holds). The same
+/// run measures the floor: a raw WebSocket message to a DOM update in the same browser.
+/// </summary>
+public static class TickToChartHarness
+{
+    private const int TradesPerSecond = 200;
+    private static readonly Interval ChartInterval = Interval.FifteenSeconds;
+
+    public static async Task<int> RunAsync(TimeSpan duration)
+    {
+        var clock = WallClock.Start();
+        await using var exchange = await ExchangeSimulator.StartAsync(new SimulatorOptions { Symbols = ["BTCUSDT"], TradesPerSecondPerSymbol = TradesPerSecond });
+        var trades = new ConcurrentQueue<PublishedTrade>();
+        exchange.TradePublished += trades.Enqueue;
+
+        var app = await DashboardHost.BuildAsync(
+        [
+            "--urls=http://127.0.0.1:0",
+            "--environment=Production",
+            "--Exchange:Mode=Binance",
+            $"--Exchange:Binance:RestBaseUri={exchange.RestBaseUri}",
+            $"--Exchange:Binance:WebSocketBaseUri={exchange.WebSocketBaseUri}",
+            "--Dashboard:Symbols:0=BTCUSDT",
+            "--Persistence:FetchOfficialKlines=false", // official candles would replace what is measured
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+        try
+        {
+            await using var chromium = await ChromiumSession.LaunchAsync();
+            var chart = await MeasureChartAsync(chromium.Browser, AddressOf(app), duration, trades, clock);
+            await using var floorServer = await FloorServer.StartAsync(TradesPerSecond, clock);
+            var floor = await floorServer.MeasureAsync(chromium.Browser, TimeSpan.FromSeconds(Math.Min(20, duration.TotalSeconds)));
+
+            Report(chart, floor, duration);
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<Percentiles> MeasureChartAsync(IBrowser browser, Uri address, TimeSpan duration, ConcurrentQueue<PublishedTrade> trades, WallClock clock)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 } });
+        await page.GotoAsync(new Uri(address, $"chart/BTCUSDT/{ChartInterval.Code}").ToString());
+        var chart = page.Locator("[data-testid=candle-chart]");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+
+        // A MutationObserver on the plot: plotly changes the SVG synchronously inside update/extend,
+        // so the callback sees each redraw as it reaches the DOM.
+        await chart.EvaluateAsync("""
+            el => {
+                window.__shown = [];
+                const read = () => {
+                    if (!el.data || el.data.length < 2) return;
+                    const p = el.data[0], v = el.data[1], n = p.customdata.length;
+                    if (!n) return;
+                    const t = p.customdata[n - 1], vol = v.y[n - 1];
+                    const last = window.__shown[window.__shown.length - 1];
+                    if (!last || last.t !== t || last.v !== vol) window.__shown.push({ at: performance.timeOrigin + performance.now(), t, v: vol });
+                };
+                new MutationObserver(read).observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+            }
+            """);
+        var measuringFrom = clock.NowMs();
+        await Task.Delay(duration); // the measurement window itself, not a wait for a condition
+        var shown = (await page.EvaluateAsync<JsonElement>("() => window.__shown")).EnumerateArray()
+            .Where(e => e.GetProperty("v").ValueKind == JsonValueKind.Number) // a bar being added has no volume yet
+            .Select(e => new Shown(e.GetProperty("at").GetDouble(), e.GetProperty("t").GetInt64(), e.GetProperty("v").GetDouble()))
+            .ToList();
+        await page.CloseAsync();
+
+        return Percentiles.Of(Match(trades.ToArray(), shown, clock, measuringFrom));
+    }
+
+    /// <summary>
+    /// Latency of every trade of a fully observed bucket: first shown time minus sent time. The
+    /// bucket in which the measurement started is skipped (the observer may have missed its start).
+    /// </summary>
+    internal static List<double> Match(IReadOnlyList<PublishedTrade> trades, IReadOnlyList<Shown> shown, WallClock clock, double measuringFrom)
+    {
+        var latencies = new List<double>();
+        var firstBucket = ChartInterval.Floor((long)measuringFrom) + ChartInterval.Milliseconds;
+        foreach (var bucket in trades.Where(t => t.Symbol == "BTCUSDT").GroupBy(t => ChartInterval.Floor(t.TradeTime)).Where(g => g.Key >= firstBucket))
+        {
+            var inBucket = bucket.ToArray();
+            var cumulative = new double[inBucket.Length];
+            var sum = 0m;
+            for (var i = 0; i < inBucket.Length; i++)
+            {
+                sum += inBucket[i].Quantity;
+                cumulative[i] = (double)sum;
+            }
+
+            var assigned = 0;
+            foreach (var s in shown.Where(s => s.OpenTime == bucket.Key))
+            {
+                var holds = Array.FindLastIndex(cumulative, c => Math.Abs(c - s.Volume) <= 1e-9 * Math.Max(1, c));
+                for (; assigned <= holds; assigned++)
+                {
+                    latencies.Add(s.At - clock.ToWallMs(inBucket[assigned].SentTimestamp));
+                }
+            }
+        }
+
+        return latencies;
+    }
+
+    private static void Report(Percentiles chart, Percentiles floor, TimeSpan duration)
+    {
+        Console.WriteLine($"tick-to-chart ({TradesPerSecond} trades/s, {ChartInterval} chart, {duration.TotalSeconds:0} s): {chart}");
+        Console.WriteLine($"floor (raw WebSocket message → DOM update, {TradesPerSecond} msg/s): {floor}");
+        Console.WriteLine($"ratio chart/floor: p50 {chart.P50 / floor.P50:0.0}×, p99 {chart.P99 / floor.P99:0.0}×");
+        Console.WriteLine($"target p99 ≤ coalescing window + 25 ms = 125 ms: {(chart.P99 <= 125 ? "met" : "NOT met")}");
+    }
+
+    private static Uri AddressOf(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    internal readonly record struct Shown(double At, long OpenTime, double Volume);
+}
+
+/// <summary>Maps Stopwatch timestamps to wall-clock epoch milliseconds (the browser reports wall-clock times).</summary>
+public sealed class WallClock
+{
+    private readonly long _originTimestamp;
+    private readonly double _originWallMs;
+
+    private WallClock(long originTimestamp, double originWallMs)
+    {
+        _originTimestamp = originTimestamp;
+        _originWallMs = originWallMs;
+    }
+
+    public static WallClock Start() => new(Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (DateTime.UtcNow.Ticks % TimeSpan.TicksPerMillisecond / (double)TimeSpan.TicksPerMillisecond));
+
+    public double ToWallMs(long stopwatchTimestamp) => _originWallMs + Stopwatch.GetElapsedTime(_originTimestamp, stopwatchTimestamp).TotalMilliseconds;
+
+    public double NowMs() => ToWallMs(Stopwatch.GetTimestamp());
+}
