@@ -11,6 +11,7 @@ namespace CandleDashboard.Simulator.Tests;
 [Collection(nameof(BurstTests))]
 public sealed class BurstTests(ITestOutputHelper output)
 {
+    [Trait("Category", "Benchmark")]
     [Fact]
     public async Task Burst_mode_sustains_at_least_5000_trades_per_second()
     {

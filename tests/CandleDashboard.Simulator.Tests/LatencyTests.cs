@@ -12,6 +12,7 @@ namespace CandleDashboard.Simulator.Tests;
 [Collection(nameof(BurstTests))]
 public sealed class LatencyTests(ITestOutputHelper output)
 {
+    [Trait("Category", "Benchmark")]
     [Fact]
     public async Task Sent_timestamps_match_the_streamed_trades_and_loopback_delivery_is_fast()
     {

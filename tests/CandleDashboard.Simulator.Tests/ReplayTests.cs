@@ -58,6 +58,7 @@ public sealed class ReplayTests
         Assert.Equal(decimal.Parse(rows[0].Price, CultureInfo.InvariantCulture), history[0].Close);
     }
 
+    [Trait("Category", "Benchmark")]
     [Fact]
     public async Task Real_time_replay_at_100x_takes_the_recorded_span_divided_by_100()
     {

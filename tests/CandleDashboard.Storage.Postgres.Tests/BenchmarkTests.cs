@@ -11,6 +11,7 @@ namespace CandleDashboard.Storage.Postgres.Tests;
 /// numbers are what matters.
 /// </summary>
 [Collection(BenchmarkCollection.Name)]
+[Trait("Category", "Benchmark")]
 public sealed class BenchmarkTests(PostgresFixture fixture, ITestOutputHelper output)
 {
     [Fact]
