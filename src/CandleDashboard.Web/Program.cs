@@ -1,9 +1,20 @@
 using CandleDashboard.Web.Hosting;
+using CandleDashboard.Web.Persistence;
 
 // Zero configuration: starts the in-process exchange simulator and serves http://localhost:5080
 // (appsettings.json "Urls"; --urls overrides). Exchange:Mode=Binance talks to the real exchange.
-var app = await DashboardHost.BuildAsync(args);
-await app.RunAsync();
+try
+{
+    var app = await DashboardHost.BuildAsync(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (StorageUnavailableException ex)
+{
+    // A configured store is unreachable: one clear line for the operator, no stack trace.
+    Console.Error.WriteLine($"CandleDashboard did not start: {ex.Message}");
+    return 1;
+}
 
 /// <summary>Entry point; public so tests can reference the app's assembly.</summary>
 public partial class Program;

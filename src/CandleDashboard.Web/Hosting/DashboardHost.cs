@@ -26,6 +26,16 @@ public static class DashboardHost
         builder.AddCandlePersistence();
 
         var app = builder.Build();
+        try
+        {
+            await app.InitializeCandlePersistenceAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         app.UseDashboard();
         return app;
     }

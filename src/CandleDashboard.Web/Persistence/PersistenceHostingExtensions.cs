@@ -86,8 +86,7 @@ public static class PersistenceHostingExtensions
                 sp.GetService<ILogger<OfficialKlineFetcher>>());
         });
 
-        // Checks and migrations run before every other hosted service starts (IHostedLifecycleService).
-        services.AddHostedService<StorageStartup>();
+        services.AddSingleton<StorageStartup>();
         services.AddHostedService<CandleBufferWorker>();
         if (persistence.FetchOfficialKlines)
         {
@@ -96,6 +95,13 @@ public static class PersistenceHostingExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Checks the configured stores and migrates PostgreSQL; call after Build, before the host starts.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">A configured store cannot be used; the message names it and its setting.</exception>
+    public static Task InitializeCandlePersistenceAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
+        app.Services.GetRequiredService<StorageStartup>().InitializeAsync(cancellationToken);
 
     /// <summary>Lower-case exchange name for series keys: simulated candles never mix with real ones in shared stores.</summary>
     public static string ExchangeNameOf(IConfiguration configuration) =>

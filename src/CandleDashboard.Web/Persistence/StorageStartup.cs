@@ -5,13 +5,15 @@ using CandleDashboard.Storage.Redis;
 namespace CandleDashboard.Web.Persistence;
 
 /// <summary>
-/// Before anything else starts: checks every configured store and applies PostgreSQL migrations.
+/// Before the host starts: checks every configured store and applies PostgreSQL migrations.
 /// A configured but unreachable store stops the app with a one-line reason (which server, which
 /// setting). Decision: refusing to start beats a degraded mode that silently loses official candles.
+/// Runs before the host starts (not as a hosted service), so the failure is that one line and not
+/// the host's "hosting failed" stack trace.
 /// </summary>
-internal sealed class StorageStartup(IServiceProvider services, ILogger<StorageStartup> logger) : IHostedLifecycleService
+internal sealed class StorageStartup(IServiceProvider services, ILogger<StorageStartup> logger)
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (services.GetService<RedisConnectionChecker>() is { } redis)
@@ -39,24 +41,9 @@ internal sealed class StorageStartup(IServiceProvider services, ILogger<StorageS
 
         if (problems.Count > 0)
         {
-            foreach (var problem in problems)
-            {
-                logger.LogCritical("{Problem}", problem);
-            }
-
             throw new StorageUnavailableException(string.Join(" ", problems));
         }
 
         logger.LogInformation("Candle stores: {Tiers}", services.GetRequiredService<CandleTiers>().Describe());
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
