@@ -1,3 +1,4 @@
+using CandleDashboard.Web.Hubs;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
 
@@ -24,6 +25,7 @@ public static class DashboardHost
         await builder.AddExchangeAsync();
         builder.AddDashboard();
         builder.AddCandlePersistence();
+        builder.AddCandleHub();
 
         var app = builder.Build();
         try
@@ -37,6 +39,7 @@ public static class DashboardHost
         }
 
         app.UseDashboard();
+        app.MapCandleHub();
         return app;
     }
 

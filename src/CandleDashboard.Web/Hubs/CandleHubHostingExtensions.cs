@@ -1,0 +1,39 @@
+using CandleDashboard.Core.Feeds;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CandleDashboard.Web.Hubs;
+
+public static class CandleHubHostingExtensions
+{
+    /// <summary>The public candle hub: SignalR, its limits, the per-series fan-out and the data_updated relay.</summary>
+    public static WebApplicationBuilder AddCandleHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSignalR();
+        services.AddOptions<CandleHubOptions>()
+            .Bind(builder.Configuration.GetSection(CandleHubOptions.SectionName))
+            .Validate(o => o.MaxSubscriptionsPerConnection is >= 1 and <= 1000, "Hub:MaxSubscriptionsPerConnection must be 1 to 1000.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SeriesRequestValidator>();
+        services.AddSingleton<HubConnectionEvents>();
+        services.AddSingleton(sp =>
+        {
+            var stream = sp.GetRequiredService<ILiveCandleStream>();
+            var hub = sp.GetRequiredService<IHubContext<CandleHub>>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var logger = sp.GetRequiredService<ILogger<CandleHub>>();
+            return new HubSubscriptionRegistry(series => new SeriesBroadcaster(series, stream, hub, clock, logger));
+        });
+        services.AddHostedService<DataUpdatedRelay>();
+        return builder;
+    }
+
+    public static WebApplication MapCandleHub(this WebApplication app)
+    {
+        app.MapHub<CandleHub>(CandleHub.Path);
+        return app;
+    }
+}

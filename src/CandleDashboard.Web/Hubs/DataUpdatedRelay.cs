@@ -1,0 +1,51 @@
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CandleDashboard.Web.Hubs;
+
+/// <summary>
+/// Forwards the fetcher's <see cref="DataUpdated"/> (from this instance or, with Redis, any other)
+/// to the hub followers of that series. A series without followers has an empty group, which
+/// SignalR skips at no cost.
+/// </summary>
+internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHub> hub, ILogger<DataUpdatedRelay> logger) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = bus.Subscribe(OnDataUpdated);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private void OnDataUpdated(DataUpdated message)
+    {
+        // Messages may come from other instances over Redis: only well-formed series become group names.
+        if (!Symbols.IsValid(message.Symbol) || !Interval.TryParse(message.Interval, out var interval))
+        {
+            return;
+        }
+
+        var group = new HubSeries(message.Symbol, interval).GroupName;
+        _ = SendAsync(group, DataUpdatedMessage.Of(message));
+    }
+
+    private async Task SendAsync(string group, DataUpdatedMessage message)
+    {
+        try
+        {
+            await hub.Clients.Group(group).SendAsync(HubMessageNames.DataUpdated, message);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Hub data_updated to {Group} failed", group);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Threading.Channels;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Market;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CandleDashboard.Web.Hubs;
+
+/// <summary>
+/// The one core subscription of a series with hub followers, broadcasting each update to the
+/// series' group. SignalR serializes a group message once for all its connections.
+/// </summary>
+/// <remarks>
+/// Updates go through a queue drained by one sender so they leave in the order the core produced
+/// them (a closed candle before the next forming one); the core's handler only enqueues, because
+/// it must not block. The core already coalesces (≤ 1 forming update per 100 ms), so the queue
+/// stays short unless the network stalls.
+/// </remarks>
+internal sealed class SeriesBroadcaster : IDisposable
+{
+    private readonly Channel<CandleUpdate> _queue = Channel.CreateUnbounded<CandleUpdate>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IHubContext<CandleHub> _hub;
+    private readonly HubSeries _series;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly IDisposable _coreSubscription;
+    private readonly Task _sender;
+
+    public SeriesBroadcaster(HubSeries series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger)
+    {
+        _series = series;
+        _hub = hub;
+        _clock = clock;
+        _logger = logger;
+        _sender = Task.Run(SendLoopAsync);
+        _coreSubscription = stream.Subscribe(series.Symbol, series.Interval, u => _queue.Writer.TryWrite(u));
+    }
+
+    public void Dispose()
+    {
+        _coreSubscription.Dispose();
+        _queue.Writer.TryComplete();
+    }
+
+    private async Task SendLoopAsync()
+    {
+        await foreach (var update in _queue.Reader.ReadAllAsync())
+        {
+            try
+            {
+                var message = CandleMessage.From(update, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+                await _hub.Clients.Group(_series.GroupName).SendAsync(HubMessageNames.Candle, message);
+            }
+            catch (Exception ex)
+            {
+                // A failed send must not end the series for every other follower.
+                _logger.LogWarning(ex, "Hub broadcast of {Series} failed", _series);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Invalid input is refused with a HubException the client reads; the connection stays usable.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HubConnectionState } from '@microsoft/signalr';
+import { connect, recorder, refusal, maxSubscriptions } from './hub.mjs';
+
+const symbols = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'BNBUSDT'];
+const intervals = ['15s', '30s', '1m', '5m', '15m', '1h', '4h', '1d'];
+
+test('an invalid symbol is refused with the rule', async (t) => {
+  const connection = await connect();
+  t.after(() => connection.stop());
+  const text = await refusal(connection, 'Subscribe', 'BTC-USDT', '1m');
+  assert.match(text, /HubException: Invalid symbol 'BTC-USDT': use 2-20 letters or digits/);
+});
+
+test('an unknown symbol is refused with the configured list', async (t) => {
+  const connection = await connect();
+  t.after(() => connection.stop());
+  const text = await refusal(connection, 'Subscribe', 'DOGEUSDT', '1m');
+  assert.match(text, /HubException: Unknown symbol 'DOGEUSDT'\. Available symbols: BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT\./);
+});
+
+test('an unknown interval is refused with the configured list', async (t) => {
+  const connection = await connect();
+  t.after(() => connection.stop());
+  for (const interval of ['2m', '1M', '1w', '1s']) {
+    const text = await refusal(connection, 'Subscribe', 'BTCUSDT', interval);
+    assert.match(text, new RegExp(`HubException: Unknown interval '${interval}'\\. Available intervals: 15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d\\.`));
+  }
+});
+
+test(`beyond ${maxSubscriptions} series per connection is refused; re-subscribing and freeing a slot work`, async (t) => {
+  const connection = await connect();
+  t.after(() => connection.stop());
+  const series = symbols.flatMap((s) => intervals.map((i) => [s, i]));
+  assert.ok(series.length > maxSubscriptions, 'enough configured series to reach the cap');
+
+  for (const [s, i] of series.slice(0, maxSubscriptions)) {
+    await connection.invoke('Subscribe', s, i);
+  }
+  // Following a series again takes no extra slot.
+  await connection.invoke('Subscribe', ...series[0]);
+
+  const [s, i] = series[maxSubscriptions];
+  const text = await refusal(connection, 'Subscribe', s, i);
+  assert.match(text, new RegExp(`HubException: Subscription limit reached: at most ${maxSubscriptions} series per connection\\.`));
+
+  await connection.invoke('Unsubscribe', ...series[0]);
+  await connection.invoke('Subscribe', s, i);
+});
+
+const hostile = [
+  ['very long', 'A'.repeat(10_000), /Invalid symbol 'A{32}…'/],
+  ['21 letters', 'A'.repeat(21), /Invalid symbol/],
+  ['wildcard', '*', /Invalid symbol '\*'/],
+  ['colon (group separator)', 'BTCUSDT:15s', /Invalid symbol 'BTCUSDT:15s'/],
+  ['unicode', 'ВТСUSDT', /Invalid symbol 'ВТСUSDT'/],
+  ['emoji', '🚀USDT', /Invalid symbol/],
+  ['SQL', "BTCUSDT'; DROP TABLE candles;--", /Invalid symbol 'BTCUSDT'; DROP TABLE candles;--'/],
+  ['path', '../../etc/passwd', /Invalid symbol/],
+  ['control characters', 'BTC\u0000USDT', /Invalid symbol/],
+  ['empty', '', /Symbol is required/],
+  ['whitespace', '   ', /Symbol is required/],
+  ['null', null, /Symbol is required/],
+];
+
+test('hostile symbols are each refused, and the connection serves valid calls afterwards', async (t) => {
+  const connection = await connect();
+  t.after(() => connection.stop());
+  const candles = recorder(connection, 'candle');
+
+  for (const [name, symbol, expected] of hostile) {
+    for (const method of ['Subscribe', 'Unsubscribe']) {
+      const text = await refusal(connection, method, symbol, '1m');
+      assert.match(text, expected, `${method} ${name}`);
+      assert.equal(connection.state, HubConnectionState.Connected, `still connected after ${method} ${name}`);
+    }
+  }
+
+  for (const interval of [null, '', '*', '1m; DROP', 'x'.repeat(5_000), '１m']) {
+    const text = await refusal(connection, 'Subscribe', 'BTCUSDT', interval);
+    assert.match(text, /HubException: (Unknown interval|Interval is required)/);
+  }
+
+  // Arguments of the wrong type or count never reach the hub; SignalR refuses them itself.
+  for (const args of [[42, '1m'], [{ symbol: 'BTCUSDT' }, '1m'], [['BTCUSDT'], '1m'], ['BTCUSDT'], ['BTCUSDT', '1m', 'extra']]) {
+    const text = await refusal(connection, 'Subscribe', ...args);
+    assert.match(text, /Failed to invoke 'Subscribe'|error on the server/, JSON.stringify(args));
+    assert.equal(connection.state, HubConnectionState.Connected);
+  }
+
+  await connection.invoke('Subscribe', 'BTCUSDT', '15s');
+  const [candle] = await candles.until((m) => m.length >= 1, 10_000, 'a candle after the refusals');
+  assert.equal(candle.symbol, 'BTCUSDT');
+});
