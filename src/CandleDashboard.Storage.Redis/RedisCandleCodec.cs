@@ -30,7 +30,18 @@ public static class RedisCandleCodec
         }
 
         var inv = CultureInfo.InvariantCulture;
-        return new Candle(
+        try
+        {
+            return Parse(text, f, inv);
+        }
+        catch (OverflowException)
+        {
+            throw new FormatException($"Not a stored candle (number out of range): '{Shorten(text)}'.");
+        }
+    }
+
+    private static Candle Parse(ReadOnlySpan<char> text, ReadOnlySpan<Range> f, CultureInfo inv) =>
+        new(
             long.Parse(text[f[0]], NumberStyles.AllowLeadingSign, inv),
             decimal.Parse(text[f[1]], DecimalStyle, inv),
             decimal.Parse(text[f[2]], DecimalStyle, inv),
@@ -41,7 +52,6 @@ public static class RedisCandleCodec
             long.Parse(text[f[7]], NumberStyles.AllowLeadingSign, inv),
             ParseFlag(text[f[8]], text),
             ParseSource(text[f[9]], text));
-    }
 
     private static bool ParseFlag(ReadOnlySpan<char> field, ReadOnlySpan<char> text) => field switch
     {

@@ -24,6 +24,10 @@ public sealed class RedisCandleCodecTests
     [InlineData("1700000040000,1e3,1,1,1,1,1,1,1,1")]        // exponent: never written, never read
     [InlineData("1700000040000,1,1,1,1,1,1,1,2,1")]          // isClosed not 0/1
     [InlineData("{\"t\":1700000040000,\"o\":\"1\"}")]        // the seeds' JSON
-    public void Rejects_anything_else(string text) =>
+    [InlineData("1700000040000,1,1,1,1,1,1,1,1,")]          // empty last field
+    [InlineData("1700000040000,99999999999999999999999999999999,1,1,1,1,1,1,1,1")] // beyond decimal
+    public void Rejects_anything_else(string text)
+    {
         Assert.Throws<FormatException>(() => RedisCandleCodec.Decode(text));
+    }
 }
