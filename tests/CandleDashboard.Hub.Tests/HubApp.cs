@@ -1,0 +1,57 @@
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Web.Hosting;
+using CandleDashboard.Web.Hubs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CandleDashboard.Hub.Tests;
+
+/// <summary>
+/// The real app (the same DashboardHost as Program) on a free loopback port, zero-config: the
+/// in-process exchange simulator and in-memory stores start by themselves.
+/// </summary>
+public sealed class HubApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private HubApp(WebApplication app)
+    {
+        _app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        HubUrl = address.TrimEnd('/') + CandleHub.Path;
+    }
+
+    public string HubUrl { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public ILiveCandleStream Stream => Services.GetRequiredService<ILiveCandleStream>();
+
+    public HubSubscriptionRegistry Registry => Services.GetRequiredService<HubSubscriptionRegistry>();
+
+    public HubConnectionEvents Connections => Services.GetRequiredService<HubConnectionEvents>();
+
+    public static async Task<HubApp> StartAsync(params string[] extraArgs)
+    {
+        var app = await DashboardHost.BuildAsync(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. extraArgs]);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new HubApp(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
