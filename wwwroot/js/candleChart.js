@@ -105,6 +105,9 @@ export async function applyUpdate(handle, candle) {
     await state.ready;
     const Plotly = window.Plotly;
     const gd = state.element;
+    if (state.disposed || !gd.data || gd.data.length < 2) {
+        return false; // disposed while waiting for the first draw
+    }
     const price = gd.data[0];
     const volume = gd.data[1];
     const n = price.customdata.length;

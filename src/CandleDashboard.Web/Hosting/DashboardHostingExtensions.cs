@@ -2,6 +2,7 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.History;
 using CandleDashboard.Web.Components;
 using CandleDashboard.Web.Options;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,9 @@ public static class DashboardHostingExtensions
         services.AddHostedService<TradeFeedWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Circuit limits are operational settings (e.g. how long a dropped tab keeps its circuit,
+        // and so its chart subscription, for a reconnect): Blazor:Circuit:DisconnectedCircuitRetentionPeriod.
+        services.Configure<CircuitOptions>(builder.Configuration.GetSection("Blazor:Circuit"));
         return builder;
     }
 

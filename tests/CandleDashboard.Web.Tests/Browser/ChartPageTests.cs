@@ -14,7 +14,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
 
     public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
 
-    public async Task DisposeAsync() => await _page.Context.CloseAsync();
+    public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
 
     [Fact]
     public async Task Root_redirects_to_the_default_chart_which_shows_history()

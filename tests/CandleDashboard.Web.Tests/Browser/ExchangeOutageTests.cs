@@ -12,7 +12,7 @@ public sealed class ExchangeOutageTests(UnreachableExchangeServer server, Browse
 
     public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
 
-    public async Task DisposeAsync() => await _page.Context.CloseAsync();
+    public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
 
     [Fact]
     public async Task Unreachable_exchange_shows_a_retryable_message_and_a_reconnecting_badge()

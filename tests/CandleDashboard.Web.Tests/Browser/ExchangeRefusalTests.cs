@@ -12,7 +12,7 @@ public sealed class ExchangeRefusalTests(ListingGapServer server, BrowserFixture
 
     public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
 
-    public async Task DisposeAsync() => await _page.Context.CloseAsync();
+    public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
 
     [Fact]
     public async Task Symbol_refused_by_the_exchange_shows_unknown_symbol_and_a_stale_badge()

@@ -46,15 +46,46 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
             // The browser side let go too: every replaced plotly chart was disposed (purged).
             Assert.Equal(1, await first.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().charts"));
 
-            await first.Context.CloseAsync();
+            await BrowserFixture.CloseAsync(first);
             await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after closing one page");
         }
         finally
         {
-            await second.Context.CloseAsync();
+            await BrowserFixture.CloseAsync(second);
         }
 
         await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline, Deadline, "subscriptions after closing every page");
+    }
+
+    [Fact]
+    public async Task Rapid_switching_settles_on_the_last_choice_with_one_subscription()
+    {
+        var baseline = await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == 0, Deadline, "subscriptions before the test");
+        var page = await browser.NewPageAsync(server.BaseAddress);
+        try
+        {
+            await page.GotoAsync("/chart/BTCUSDT/1m");
+            await ChartProbe.WaitReadyAsync(page);
+
+            // No waiting between choices: history loads overlap and must be cancelled or ignored.
+            string[] symbols = ["ETHUSDT", "SOLUSDT", "BNBUSDT", "BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "ETHUSDT"];
+            foreach (var symbol in symbols)
+            {
+                await page.GetByTestId("symbol-select").SelectOptionAsync(symbol);
+            }
+
+            await Expect(page).ToHaveURLAsync(new Regex("/chart/ETHUSDT/1m$"));
+            await ChartProbe.WaitForAsync(page, "(p) => p.name === 'ETHUSDT' && p.customdata.length >= 100", null, 15_000);
+            Assert.Equal(1, await page.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().charts"));
+            await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after rapid switching");
+            await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await BrowserFixture.CloseAsync(page);
+        }
+
+        await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline, Deadline, "subscriptions after closing the page");
     }
 
     private static long IntervalMs(string code) => CandleDashboard.Core.Market.Interval.Parse(code).Milliseconds;

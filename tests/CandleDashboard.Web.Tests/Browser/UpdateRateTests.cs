@@ -14,7 +14,7 @@ public sealed class UpdateRateTests(DashboardServer server, BrowserFixture brows
 
     public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
 
-    public async Task DisposeAsync() => await _page.Context.CloseAsync();
+    public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
 
     [Fact]
     public async Task A_busy_series_reaches_the_browser_at_most_about_ten_times_a_second()

@@ -41,6 +41,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Closes the page the way a user closes a tab: unload handlers run, so blazor.web.js sends its
+    /// disconnect beacon and the server disposes the circuit now (a bare context close can skip
+    /// unload, and the server then keeps the circuit for its 3-minute reconnect grace period).
+    /// </summary>
+    public static async Task CloseAsync(IPage page)
+    {
+        if (!page.IsClosed)
+        {
+            var closed = new TaskCompletionSource();
+            page.Close += (_, _) => closed.TrySetResult();
+            await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

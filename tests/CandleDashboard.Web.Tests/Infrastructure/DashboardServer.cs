@@ -36,6 +36,9 @@ public class DashboardServer : IAsyncLifetime
             "--environment=Production",
             // A busy market, so candles change visibly within a test's patience.
             "--Exchange:Simulator:TradesPerSecondPerSymbol=40",
+            // A closed tab normally sends a disconnect beacon; when the browser drops it, the circuit
+            // (and its subscription) would wait 3 minutes for a reconnect. Keep that short here.
+            "--Blazor:Circuit:DisconnectedCircuitRetentionPeriod=00:00:03",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:CandleDashboard=Warning",
         ]);

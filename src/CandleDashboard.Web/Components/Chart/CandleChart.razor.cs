@@ -43,6 +43,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private string? _error;
     private bool _errorIsUnknownSymbol;
     private bool _disposed;
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
 
     // Readouts, copied from the session's series after each change.
     private Candle? _last;
@@ -76,6 +77,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private async Task RetryAsync()
     {
         _state = ChartState.Loading;
+        _error = null;
         StateHasChanged();
         if (_requested is { } key)
         {
@@ -85,25 +87,32 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
     private async Task LoadAsync(string symbol, Interval interval)
     {
-        await EndSessionAsync();
-        if (_disposed)
-        {
-            return;
-        }
-
+        // Stop the previous series at once (its history request is cancelled, its handler
+        // unsubscribed), then wait for its load to finish: all loads draw into the same element,
+        // so they must take turns or one load's dispose would purge the other's chart.
+        var previous = _session;
+        previous?.Dispose();
         var session = new ChartSession(symbol, interval, MaxCandles);
         _session = session;
+
+        await _loadGate.WaitAsync();
         try
         {
+            await DisposeChartAsync(previous);
+            if (session != _session || _disposed)
+            {
+                return; // superseded while waiting for the gate
+            }
+
             // Subscribe before reading history so no update falls between the two; updates are
             // held until the chart is drawn, then stale ones are dropped by ChartSeries.
             session.Attach(Live.Subscribe(symbol, interval, update => OnLiveUpdate(session, update)));
 
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", session.Cancellation, "./js/candleChart.js");
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js");
             var history = await History.GetRecentAsync(symbol, interval, HistoryCount, session.Cancellation);
             if (session != _session)
             {
-                return; // switched meanwhile; that load owns the element now
+                return;
             }
 
             var candles = CandleMerge.WithLive(history, Live.TryGetForming(symbol, interval, out var forming) ? forming : null);
@@ -111,10 +120,13 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             _decimals = candles.Count > 0 ? PriceFormat.DecimalsFor(candles[^1].Close) : 2;
             var options = new ChartOptions(symbol, interval.Code, interval.Milliseconds, _decimals, MaxCandles);
             var payload = candles.Select(c => ChartCandle.From(c)).ToArray();
-            session.ChartHandle = await _module.InvokeAsync<int>("create", session.Cancellation, _chartElement, payload, options);
+
+            // Not cancellable on purpose: the browser creates the chart either way, and only the
+            // returned handle lets us dispose it.
+            session.ChartHandle = await _module.InvokeAsync<int>("create", _chartElement, payload, options);
             if (session != _session || session.IsDisposed)
             {
-                await DisposeChartAsync(session.ChartHandle);
+                await DisposeChartAsync(session);
                 return;
             }
 
@@ -131,7 +143,11 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         {
             // The browser is gone; disposal follows.
         }
-        catch (Exception ex) when (session == _session)
+        catch (Exception) when (session != _session)
+        {
+            // A load the user already navigated away from failed late: nothing to show.
+        }
+        catch (Exception ex)
         {
             var description = ChartLoadError.Describe(ex, symbol);
             if (description.ShouldLogAsError)
@@ -143,11 +159,16 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 Logger.LogWarning("Loading the {Symbol} {Interval} chart failed: {Reason}", symbol, interval, ex.Message);
             }
 
-            await EndSessionAsync();
+            session.Dispose();
+            await DisposeChartAsync(session);
             _state = ChartState.Failed;
             _error = description.Message;
             _errorIsUnknownSymbol = description.IsUnknownSymbol;
             StateHasChanged();
+        }
+        finally
+        {
+            _loadGate.Release();
         }
     }
 
@@ -216,31 +237,20 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         _count = session.Series.Count;
     }
 
-    private async Task EndSessionAsync()
+    /// <summary>Removes the session's chart from the page (plotly purge). Idempotent.</summary>
+    private async Task DisposeChartAsync(ChartSession? session)
     {
-        var session = _session;
-        _session = null;
-        if (session is null)
+        if (session?.ChartHandle is not { } handle || _module is null)
         {
             return;
         }
 
-        session.Dispose();
-        await DisposeChartAsync(session.ChartHandle);
-    }
-
-    private async Task DisposeChartAsync(int? handle)
-    {
-        if (handle is null || _module is null)
-        {
-            return;
-        }
-
+        session.ChartHandle = null;
         try
         {
-            await _module.InvokeVoidAsync("dispose", handle.Value);
+            await _module.InvokeVoidAsync("dispose", handle);
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
         {
             // The page is gone and took the chart with it.
         }
@@ -252,7 +262,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        await EndSessionAsync();
+        var session = _session;
+        _session = null;
+        session?.Dispose(); // unsubscribe first, synchronously: no handler may outlive the page
+        await DisposeChartAsync(session);
         if (_module is not null)
         {
             try
