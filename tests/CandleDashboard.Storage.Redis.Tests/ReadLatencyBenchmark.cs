@@ -11,6 +11,7 @@ namespace CandleDashboard.Storage.Redis.Tests;
 /// <c>dotnet test --logger "console;verbosity=detailed" --filter ReadLatencyBenchmark</c> to see them.
 /// </summary>
 [Collection(RedisCollection.Name)]
+[Trait("Category", "Benchmark")]
 public sealed class ReadLatencyBenchmark(RedisFixture redis, ITestOutputHelper output)
 {
     private const int Warmup = 50;
