@@ -19,7 +19,7 @@ public sealed partial record NodeRun(int ExitCode, string Output)
         return match.Success ? int.Parse(match.Groups[1].Value) : -1;
     }
 
-    public static async Task<NodeRun> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<string>? onLine = null, params string[] args)
+    public static async Task<NodeRun> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<string, TextWriter>? onLine = null, params string[] args)
     {
         await EnsurePackagesAsync();
         return await ExecAsync("node", args, environment, timeout, onLine);
@@ -49,13 +49,14 @@ public sealed partial record NodeRun(int ExitCode, string Output)
         }
     }
 
-    private static async Task<NodeRun> ExecAsync(string file, string[] args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<string>? onLine)
+    private static async Task<NodeRun> ExecAsync(string file, string[] args, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<string, TextWriter>? onLine)
     {
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = ClientDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true, // lets a harness answer a script's handshake (load/fanout.mjs)
             UseShellExecute = false,
         };
         foreach (var arg in args)
@@ -82,7 +83,7 @@ public sealed partial record NodeRun(int ExitCode, string Output)
                 output.AppendLine(line);
             }
 
-            onLine?.Invoke(line);
+            onLine?.Invoke(line, process.StandardInput);
         }
 
         process.OutputDataReceived += (_, e) => Append(e.Data);
