@@ -1,3 +1,4 @@
+using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
@@ -27,6 +28,7 @@ public static class DashboardHost
         builder.AddCandlePersistence();
         builder.AddCandleHub();
 
+        builder.AddPublicApi();
         var app = builder.Build();
         try
         {
@@ -39,6 +41,7 @@ public static class DashboardHost
         }
 
         app.UseDashboard();
+        app.MapPublicApi();
         app.MapCandleHub();
         return app;
     }

@@ -1,0 +1,30 @@
+namespace CandleDashboard.Web.Api;
+
+/// <summary>Settings of the public REST API, bound from the <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>Upper bound of <c>count</c> on the candles endpoint; keeps one request's work bounded.</summary>
+    public const int MaxCount = 1000;
+
+    /// <summary>Used when a request gives no <c>count</c>.</summary>
+    public const int DefaultCount = 100;
+
+    public ApiRateLimitOptions RateLimit { get; set; } = new();
+}
+
+/// <summary>
+/// Per client IP fixed window for <c>/api/*</c> (<c>Api:RateLimit</c>). Requests beyond the limit
+/// are refused with 429 at once rather than queued: a chart client should back off, not pile up.
+/// </summary>
+public sealed class ApiRateLimitOptions
+{
+    /// <summary>Off only for load tests on loopback.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests one IP may make per window.</summary>
+    public int PermitLimit { get; set; } = 120;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(10);
+}

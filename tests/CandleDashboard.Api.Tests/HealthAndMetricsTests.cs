@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json;
+using CandleDashboard.Core.Feeds;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CandleDashboard.Api.Tests;
+
+public sealed class HealthAndMetricsTests(ApiServer server) : IClassFixture<ApiServer>
+{
+    [Fact]
+    public async Task Healthz_is_healthy_without_checks()
+    {
+        var body = await server.GetJsonAsync("healthz");
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal(0, body.GetProperty("checks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Readyz_turns_healthy_once_buffers_load_and_the_feed_is_live()
+    {
+        JsonElement body = default;
+        await ApiServer.EventuallyAsync(async () =>
+        {
+            using var response = await server.Client.GetAsync("readyz");
+            body = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+            Assert.Equal(body.GetProperty("status").GetString() == "Healthy" ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            return response.StatusCode == HttpStatusCode.OK;
+        }, "/readyz to be healthy", TimeSpan.FromSeconds(30));
+
+        var checks = body.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(["buffers", "feed"], checks.Keys.Order().ToArray());
+        Assert.All(checks.Values, c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
+        Assert.Equal("Live", checks["feed"].GetProperty("data").GetProperty("state").GetString());
+        Assert.Equal(0, checks["buffers"].GetProperty("data").GetProperty("notReady").GetInt32());
+    }
+
+    [Fact]
+    public async Task Metrics_expose_the_dashboard_counters_in_prometheus_text()
+    {
+        var feed = server.Services.GetRequiredService<ITradeFeed>();
+        await ApiServer.EventuallyAsync(() => Task.FromResult(feed.Status.TradesReceived > 0), "trades to arrive");
+        (await server.Client.GetAsync("api/candles/BTCUSDT/1m?count=5")).Dispose();
+
+        string text = "";
+        await ApiServer.EventuallyAsync(async () =>
+        {
+            text = await server.Client.GetStringAsync("metrics");
+            return TryValue(text, "candledashboard_trades_in_total") > 0 && TryValue(text, "candledashboard_rows_fetched_total") > 0;
+        }, "counters in /metrics");
+
+        Assert.Contains("# TYPE candledashboard_trades_in_total counter", text);
+        Assert.Contains("candledashboard_trades_rejected_total", text);
+        Assert.Contains("candledashboard_circuits_open", text);
+        Assert.InRange(TryValue(text, "candledashboard_trades_in_total"), 1, feed.Status.TradesReceived);
+    }
+
+    /// <summary>Sum of a metric's samples (all label sets; the value is the last field), or -1 when absent.</summary>
+    private static double TryValue(string text, string name)
+    {
+        var samples = text.Split('\n')
+            .Where(l => l.StartsWith(name + " ", StringComparison.Ordinal) || l.StartsWith(name + "{", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[^1] is var v && double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : double.NaN)
+            .ToArray();
+        return samples.Length == 0 ? -1 : samples.Sum();
+    }
+}
