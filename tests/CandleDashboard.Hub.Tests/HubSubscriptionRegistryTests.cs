@@ -89,6 +89,7 @@ public sealed class HubSubscriptionRegistryTests
         Assert.Throws<InvalidOperationException>(() => registry.Add("a", Btc15s, 20));
         Assert.Equal(0, registry.CountFor("a"));
         Assert.Equal(0, registry.OpenSeriesCount);
+        Assert.Equal(0, registry.ConnectionCount);
     }
 
     private sealed class Handle(HubSeries series) : IDisposable

@@ -50,28 +50,18 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
     {
         lock (_gate)
         {
-            if (!_byConnection.TryGetValue(connectionId, out var followed))
-            {
-                followed = [];
-                _byConnection[connectionId] = followed;
-            }
-
-            if (followed.Contains(series))
+            var followed = _byConnection.GetValueOrDefault(connectionId);
+            if (followed?.Contains(series) == true)
             {
                 return AddResult.AlreadySubscribed;
             }
 
-            if (followed.Count >= maxPerConnection)
+            if ((followed?.Count ?? 0) >= maxPerConnection)
             {
-                if (followed.Count == 0)
-                {
-                    _byConnection.Remove(connectionId);
-                }
-
                 return AddResult.LimitReached;
             }
 
-            // Open first: if the core refuses, nothing was recorded.
+            // Open before recording anything: if the core refuses, the registry is unchanged.
             if (_bySeries.TryGetValue(series, out var entry))
             {
                 _bySeries[series] = (entry.Handle, entry.Followers + 1);
@@ -79,6 +69,12 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
             else
             {
                 _bySeries[series] = (openSeries(series), 1);
+            }
+
+            if (followed is null)
+            {
+                followed = [];
+                _byConnection[connectionId] = followed;
             }
 
             followed.Add(series);
@@ -130,7 +126,7 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
             }
         }
 
-        // Disposed outside the lock: closing a series waits for its sender, which must not hold up other connections.
+        // Disposed outside the lock: other connections need not wait for the core to unsubscribe.
         foreach (var handle in toClose)
         {
             handle.Dispose();
