@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CandleDashboard.Core.Feeds;
+using CandleDashboard.Web.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CandleDashboard.Api.Tests;
@@ -52,6 +53,23 @@ public sealed class HealthAndMetricsTests(ApiServer server) : IClassFixture<ApiS
         Assert.Contains("candledashboard_trades_rejected_total", text);
         Assert.Contains("candledashboard_circuits_open", text);
         Assert.InRange(TryValue(text, "candledashboard_trades_in_total"), 1, feed.Status.TradesReceived);
+    }
+
+    [Fact]
+    public async Task Hub_connections_reported_through_DashboardMetrics_reach_metrics()
+    {
+        var metrics = server.Services.GetRequiredService<DashboardMetrics>();
+        metrics.HubConnected();
+        metrics.HubConnected();
+        metrics.HubDisconnected();
+        metrics.UpdatesPushed(7);
+
+        await ApiServer.EventuallyAsync(async () =>
+        {
+            var text = await server.Client.GetStringAsync("metrics");
+            return TryValue(text, "candledashboard_hub_connections") >= 1 && TryValue(text, "candledashboard_updates_pushed_total") >= 7;
+        }, "hub connections and pushed updates in /metrics");
+        Assert.True(metrics.OpenHubConnections >= 1);
     }
 
     /// <summary>Sum of a metric's samples (all label sets; the value is the last field), or -1 when absent.</summary>
