@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Hubs;
+using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,6 +33,8 @@ public sealed class HubApp : IAsyncDisposable
     public HubSubscriptionRegistry Registry => Services.GetRequiredService<HubSubscriptionRegistry>();
 
     public HubConnectionEvents Connections => Services.GetRequiredService<HubConnectionEvents>();
+
+    public DashboardMetrics Metrics => Services.GetRequiredService<DashboardMetrics>();
 
     public static async Task<HubApp> StartAsync(params string[] extraArgs)
     {

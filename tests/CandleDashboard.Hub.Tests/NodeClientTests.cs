@@ -16,6 +16,8 @@ public sealed class NodeClientTests(ITestOutputHelper output)
     {
         await using var app = await HubApp.StartAsync();
         var baseline = app.Stream.SubscriptionCount;
+        var connectionsSeen = 0L;
+        using var watch = new Timer(_ => connectionsSeen = Math.Max(connectionsSeen, app.Metrics.OpenHubConnections), null, 0, 50);
 
         var run = await NodeRun.RunAsync(
             new Dictionary<string, string> { ["HUB_URL"] = app.HubUrl, ["HUB_MAX_SUBSCRIPTIONS"] = "20" },
@@ -37,5 +39,7 @@ public sealed class NodeClientTests(ITestOutputHelper output)
             () => app.Stream.SubscriptionCount == baseline && app.Registry.OpenSeriesCount == 0 && app.Connections.OpenConnections == 0,
             TimeSpan.FromSeconds(15));
         Assert.True(released, $"core subscriptions {app.Stream.SubscriptionCount} (baseline {baseline}), open series {app.Registry.OpenSeriesCount}, connections {app.Connections.OpenConnections}");
+        Assert.True(connectionsSeen >= 1, "the hub reports its connections to the app's metrics");
+        Assert.Equal(0, app.Metrics.OpenHubConnections);
     }
 }

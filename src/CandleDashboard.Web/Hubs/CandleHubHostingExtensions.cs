@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Feeds;
+using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,14 +19,19 @@ public static class CandleHubHostingExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SeriesRequestValidator>();
-        services.AddSingleton<HubConnectionEvents>();
+        // Metrics are optional: reported when the host registered them, silent otherwise.
+        services.AddSingleton(sp => new HubConnectionEvents(sp.GetService<DashboardMetrics>()));
         services.AddSingleton(sp =>
         {
+            var metrics = sp.GetService<DashboardMetrics>();
             var stream = sp.GetRequiredService<ILiveCandleStream>();
             var hub = sp.GetRequiredService<IHubContext<CandleHub>>();
             var clock = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<CandleHub>>();
-            return new HubSubscriptionRegistry(series => new SeriesBroadcaster(series, stream, hub, clock, logger));
+            HubSubscriptionRegistry? registry = null;
+            registry = new HubSubscriptionRegistry(series =>
+                new SeriesBroadcaster(series, stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics));
+            return registry;
         });
         services.AddHostedService<DataUpdatedRelay>();
         return builder;

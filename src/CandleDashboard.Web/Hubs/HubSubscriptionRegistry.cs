@@ -135,6 +135,15 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
         return followed;
     }
 
+    /// <summary>Connections following the series now (0 when none).</summary>
+    public int FollowersOf(HubSeries series)
+    {
+        lock (_gate)
+        {
+            return _bySeries.TryGetValue(series, out var entry) ? entry.Followers : 0;
+        }
+    }
+
     public int CountFor(string connectionId)
     {
         lock (_gate)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CandleDashboard.Web.Hubs;
@@ -22,11 +23,16 @@ internal sealed class SeriesBroadcaster : IDisposable
     private readonly HubSeries _series;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly Func<int> _followers;
+    private readonly DashboardMetrics? _metrics;
     private readonly IDisposable _coreSubscription;
     private readonly Task _sender;
 
-    public SeriesBroadcaster(HubSeries series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger)
+    /// <param name="followers">Connections in the series' group now; counted as pushed updates.</param>
+    public SeriesBroadcaster(HubSeries series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger, Func<int> followers, DashboardMetrics? metrics)
     {
+        _followers = followers;
+        _metrics = metrics;
         _series = series;
         _hub = hub;
         _clock = clock;
@@ -49,6 +55,7 @@ internal sealed class SeriesBroadcaster : IDisposable
             {
                 var message = CandleMessage.From(update, _clock.GetUtcNow().ToUnixTimeMilliseconds());
                 await _hub.Clients.Group(_series.GroupName).SendAsync(HubMessageNames.Candle, message);
+                _metrics?.UpdatesPushed(_followers());
             }
             catch (Exception ex)
             {
