@@ -1,12 +1,26 @@
 // Candlestick + volume chart drawn by plotly.js (global `Plotly`, loaded from lib/plotly by App.razor).
 // Blazor calls create once per series, then applyUpdate for every coalesced candle update
-// (at most ~10/s), and dispose when the series changes or the circuit ends. Only the changed
-// candle crosses the interop boundary: the series itself stays here, in the plot's own arrays.
+// (at most ~10/s), replaceCandles when the exchange's official klines for drawn buckets are
+// committed, and dispose when the series changes or the circuit ends. Only the changed candles
+// cross the interop boundary: the series itself stays here, in the plot's own arrays.
+//
+// Official vs live-built: plotly styles a candlestick trace as a whole (no per-point colours), so
+// trace 0 holds every candle drawn light (translucent body, full-colour outline), and trace 2
+// ("official") holds the official closed candles at the same x, solid, on top of them; its
+// non-official points are null, which plotly skips. Both traces keep the same length, so a new
+// candle extends them together and the maxCandles window trims them alike. Trace 0's `text`
+// says "official" / "live" per candle (hover label, and what tests read).
 
 const UP = '#26a69a';
 const DOWN = '#ef5350';
+const UP_LIVE_FILL = 'rgba(38, 166, 154, 0.28)';
+const DOWN_LIVE_FILL = 'rgba(239, 83, 80, 0.28)';
 const UP_VOLUME = 'rgba(38, 166, 154, 0.45)';
 const DOWN_VOLUME = 'rgba(239, 83, 80, 0.45)';
+const UP_LIVE_VOLUME = 'rgba(38, 166, 154, 0.2)';
+const DOWN_LIVE_VOLUME = 'rgba(239, 83, 80, 0.2)';
+const OFFICIAL = 'official';
+const LIVE = 'live';
 const GRID = '#1e2533';
 const TEXT = '#8b95a7';
 const BACKGROUND = '#0d1117';
@@ -16,6 +30,7 @@ const BACKGROUND = '#0d1117';
 const charts = new Map();
 let nextHandle = 1;
 let updatesReceived = 0;
+let replacesReceived = 0;
 
 // Plotly 4 no longer reads epoch numbers as dates on a date axis, so x carries UTC date strings
 // and the exact open times (epoch ms) ride along in customdata, where updates compare them.
@@ -24,7 +39,32 @@ function toPlotlyDate(ms) {
 }
 
 function candleColor(c) { return c.c >= c.o ? UP : DOWN; }
-function volumeColor(c) { return c.c >= c.o ? UP_VOLUME : DOWN_VOLUME; }
+function volumeColor(c) {
+    return c.official ? (c.c >= c.o ? UP_VOLUME : DOWN_VOLUME) : (c.c >= c.o ? UP_LIVE_VOLUME : DOWN_LIVE_VOLUME);
+}
+function sourceOf(c) { return c.official ? OFFICIAL : LIVE; }
+// The overlay's value for one candle: the price when official, null (not drawn) otherwise.
+function officialOr(c, value) { return c.official ? value : null; }
+
+// Exposed on the chart element for people reading the DOM and for browser tests.
+function markSources(element, text) {
+    let official = 0;
+    for (const t of text) { if (t === OFFICIAL) official++; }
+    element.dataset.officialCount = String(official);
+    element.dataset.lastSource = text.length ? text[text.length - 1] : '';
+}
+
+// Index of open time t in the ascending times array, or -1.
+function indexOf(times, t) {
+    let lo = 0, hi = times.length - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = times[mid];
+        if (v === t) return mid;
+        if (v < t) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+}
 function formatPrice(value, decimals) {
     return Number(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
@@ -57,17 +97,28 @@ export function create(element, candles, options) {
     const last = candles.length ? candles[candles.length - 1] : null;
     const priceLine = priceLineLayout(last, decimals);
 
+    const text = candles.map(sourceOf);
     const price = {
         type: 'candlestick', name: options.symbol, xaxis: 'x', yaxis: 'y',
         x, customdata: times, open: candles.map(c => c.o), high: candles.map(c => c.h), low: candles.map(c => c.l), close: candles.map(c => c.c),
-        increasing: { line: { color: UP, width: 1 }, fillcolor: UP },
-        decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN },
+        text, hoverinfo: 'x+y+text',
+        increasing: { line: { color: UP, width: 1 }, fillcolor: UP_LIVE_FILL },
+        decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN_LIVE_FILL },
         whiskerwidth: 0, hoverlabel: { bgcolor: '#161b26', bordercolor: '#2a3142', font: { color: '#e6edf3' } },
     };
     const volume = {
         type: 'bar', name: 'Volume', xaxis: 'x', yaxis: 'y2',
         x: x.slice(), customdata: times.slice(), y: candles.map(c => c.v), marker: { color: candles.map(volumeColor) },
         hovertemplate: 'Vol %{y:,.4s}<extra></extra>',
+    };
+    const official = {
+        type: 'candlestick', name: 'official', xaxis: 'x', yaxis: 'y', hoverinfo: 'skip',
+        // customdata and text only so that one extendTraces call can grow traces 0 and 2 alike.
+        x: x.slice(), customdata: times.slice(), text: candles.map(() => ''), open: candles.map(c => officialOr(c, c.o)), high: candles.map(c => officialOr(c, c.h)),
+        low: candles.map(c => officialOr(c, c.l)), close: candles.map(c => officialOr(c, c.c)),
+        increasing: { line: { color: UP, width: 1 }, fillcolor: UP },
+        decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN },
+        whiskerwidth: 0,
     };
     const layout = {
         paper_bgcolor: BACKGROUND, plot_bgcolor: BACKGROUND,
@@ -92,7 +143,8 @@ export function create(element, candles, options) {
     const state = { element, options, decimals, maxCandles: Math.max(options.maxCandles ?? 1000, candles.length), disposed: false };
     charts.set(handle, state);
     // newPlot is asynchronous; remember the promise so an update never races the first draw.
-    state.ready = Plotly.newPlot(element, [price, volume], layout, config);
+    markSources(element, text);
+    state.ready = Plotly.newPlot(element, [price, volume, official], layout, config);
     return state.ready.then(() => handle);
 }
 
@@ -105,11 +157,12 @@ export async function applyUpdate(handle, candle) {
     await state.ready;
     const Plotly = window.Plotly;
     const gd = state.element;
-    if (state.disposed || !gd.data || gd.data.length < 2) {
+    if (state.disposed || !gd.data || gd.data.length < 3) {
         return false; // disposed while waiting for the first draw
     }
     const price = gd.data[0];
     const volume = gd.data[1];
+    const official = gd.data[2];
     const n = price.customdata.length;
     const lastTime = n ? price.customdata[n - 1] : null;
     const priceLine = priceLineLayout(candle, state.decimals);
@@ -121,13 +174,27 @@ export async function applyUpdate(handle, candle) {
 
     if (n && candle.t === lastTime) {
         // The forming candle changed (the frequent case): patch the last point in place and
-        // restyle both traces plus the price line in a single redraw.
+        // restyle the traces plus the price line in a single redraw. The official overlay and the
+        // hover text only change when the candle's source does (almost never for this path), so
+        // they are sent only then: less to diff and recalculate per update.
         price.open[n - 1] = candle.o; price.high[n - 1] = candle.h; price.low[n - 1] = candle.l; price.close[n - 1] = candle.c;
         volume.y[n - 1] = candle.v; volume.marker.color[n - 1] = volumeColor(candle);
-        await Plotly.update(gd, {
+        const update = {
             open: [price.open, undefined], high: [price.high, undefined], low: [price.low, undefined], close: [price.close, undefined],
             y: [undefined, volume.y], 'marker.color': [undefined, volume.marker.color],
-        }, linePatch, [0, 1]);
+        };
+        const traces = [0, 1];
+        if (price.text[n - 1] !== sourceOf(candle)) {
+            price.text[n - 1] = sourceOf(candle);
+            official.open[n - 1] = officialOr(candle, candle.o); official.high[n - 1] = officialOr(candle, candle.h);
+            official.low[n - 1] = officialOr(candle, candle.l); official.close[n - 1] = officialOr(candle, candle.c);
+            for (const key of ['open', 'high', 'low', 'close']) update[key].push(official[key]);
+            update.y.push(undefined); update['marker.color'].push(undefined);
+            update.text = [price.text, undefined, undefined];
+            traces.push(2);
+            markSources(gd, price.text);
+        }
+        await Plotly.update(gd, update, linePatch, traces);
         return true;
     }
 
@@ -137,10 +204,73 @@ export async function applyUpdate(handle, candle) {
 
     // A new candle: extend both traces, dropping the oldest beyond maxCandles.
     const x = toPlotlyDate(candle.t);
-    await Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], open: [[candle.o]], high: [[candle.h]], low: [[candle.l]], close: [[candle.c]] }, [0], state.maxCandles);
+    await Plotly.extendTraces(gd, {
+        x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[sourceOf(candle)], ['']],
+        open: [[candle.o], [officialOr(candle, candle.o)]], high: [[candle.h], [officialOr(candle, candle.h)]],
+        low: [[candle.l], [officialOr(candle, candle.l)]], close: [[candle.c], [officialOr(candle, candle.c)]],
+    }, [0, 2], state.maxCandles);
     await Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1], state.maxCandles);
+    markSources(gd, gd.data[0].text);
     await Plotly.relayout(gd, linePatch);
     return true;
+}
+
+// The exchange's official klines for buckets already drawn: each replaces the candle with the
+// same open time in place; open times not drawn (older than the window, or not plotted yet) are
+// ignored — this never appends. The server only sends closed official candles that are not the
+// forming bucket, so the live candle never flickers. One redraw for the whole batch.
+export async function replaceCandles(handle, candles) {
+    replacesReceived++;
+    const state = charts.get(handle);
+    if (!state || state.disposed) {
+        return 0;
+    }
+    await state.ready;
+    const gd = state.element;
+    if (state.disposed || !gd.data || gd.data.length < 3) {
+        return 0;
+    }
+    const price = gd.data[0];
+    const volume = gd.data[1];
+    const official = gd.data[2];
+    const times = price.customdata;
+    let replaced = 0;
+    let lastReplaced = null;
+    for (const c of candles) {
+        const i = indexOf(times, c.t);
+        if (i < 0) {
+            continue;
+        }
+        price.open[i] = c.o; price.high[i] = c.h; price.low[i] = c.l; price.close[i] = c.c; price.text[i] = sourceOf(c);
+        volume.y[i] = c.v; volume.marker.color[i] = volumeColor(c);
+        official.open[i] = officialOr(c, c.o); official.high[i] = officialOr(c, c.h);
+        official.low[i] = officialOr(c, c.l); official.close[i] = officialOr(c, c.c);
+        replaced++;
+        if (i === times.length - 1) {
+            lastReplaced = c;
+        }
+    }
+    if (!replaced) {
+        return 0;
+    }
+    markSources(gd, price.text);
+    let layoutPatch = {};
+    if (lastReplaced) {
+        // The newest drawn candle became official (its bucket closed before the next one was
+        // drawn): the price line follows its official close.
+        const line = priceLineLayout(lastReplaced, state.decimals);
+        layoutPatch = {
+            'shapes[0].y0': lastReplaced.c, 'shapes[0].y1': lastReplaced.c, 'shapes[0].line.color': line.shapes[0].line.color,
+            'annotations[0].y': lastReplaced.c, 'annotations[0].text': line.annotations[0].text, 'annotations[0].bgcolor': line.annotations[0].bgcolor,
+        };
+    }
+    await window.Plotly.update(gd, {
+        open: [price.open, undefined, official.open], high: [price.high, undefined, official.high],
+        low: [price.low, undefined, official.low], close: [price.close, undefined, official.close],
+        text: [price.text, undefined, undefined],
+        y: [undefined, volume.y, undefined], 'marker.color': [undefined, volume.marker.color, undefined],
+    }, layoutPatch, [0, 1, 2]);
+    return replaced;
 }
 
 export function dispose(handle) {
@@ -153,5 +283,6 @@ export function dispose(handle) {
     window.Plotly?.purge(state.element);
 }
 
-// For diagnostics and browser tests: charts held by this page and live updates received so far.
-export function stats() { return { charts: charts.size, updates: updatesReceived }; }
+// For diagnostics and browser tests: charts held by this page, live updates and official
+// replacement batches received so far.
+export function stats() { return { charts: charts.size, updates: updatesReceived, replaces: replacesReceived }; }

@@ -45,7 +45,9 @@ public sealed class ChartSeries
 
             if (candle.OpenTime == last.OpenTime)
             {
-                if (candle == last)
+                // An official kline is final: a live update of its bucket that was still in
+                // flight (the closing one, typically) must not turn it back into a live candle.
+                if (candle == last || (ChartCandle.IsOfficial(last) && !ChartCandle.IsOfficial(candle)))
                 {
                     return ChartChange.Ignored;
                 }
@@ -59,5 +61,53 @@ public sealed class ChartSeries
         First ??= candle;
         Count = Math.Min(Count + 1, MaxCandles);
         return ChartChange.Appended;
+    }
+
+    /// <summary>
+    /// Picks the official candles that may replace drawn ones, and records a replaced last candle.
+    /// Only closed official klines qualify, never for the forming bucket (the live candle keeps
+    /// moving there; an official one would make it jump back and forth), and only inside the drawn
+    /// range — they replace in place, they never append. The browser matches open times exactly
+    /// and drops any the window no longer holds.
+    /// </summary>
+    /// <param name="official">Official candles of a committed range, oldest first.</param>
+    /// <param name="formingOpenTime">Open time of the bucket the clock is in now.</param>
+    public IReadOnlyList<Candle> AcceptOfficial(IReadOnlyList<Candle> official, long formingOpenTime)
+    {
+        if (Last is not { } last || First is not { } first)
+        {
+            return [];
+        }
+
+        var accepted = new List<Candle>(official.Count);
+        foreach (var candle in official)
+        {
+            if (!ChartCandle.IsOfficial(candle)
+                || candle.OpenTime >= formingOpenTime
+                || candle.OpenTime < first.OpenTime
+                || candle.OpenTime > last.OpenTime)
+            {
+                continue;
+            }
+
+            if (candle.OpenTime == last.OpenTime)
+            {
+                if (candle == last)
+                {
+                    continue; // already drawn as this official candle
+                }
+
+                Last = candle;
+            }
+
+            if (candle.OpenTime == first.OpenTime)
+            {
+                First = candle;
+            }
+
+            accepted.Add(candle);
+        }
+
+        return accepted;
     }
 }

@@ -3,7 +3,8 @@ using CandleDashboard.Core.Market;
 namespace CandleDashboard.Web.Charting;
 
 /// <summary>
-/// One series shown in one chart, from subscribe to dispose: the live subscription, the updates
+/// One series shown in one chart, from subscribe to dispose: its subscriptions (live candles,
+/// data_updated), the updates
 /// waiting for the browser, the server's view of the drawn series and the browser chart handle.
 /// Switching symbol or interval disposes the session and starts a new one, so nothing of the old
 /// series (handler, pending updates, in-flight history request) can leak into the new one.
@@ -11,7 +12,8 @@ namespace CandleDashboard.Web.Charting;
 public sealed class ChartSession : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private IDisposable? _subscription;
+    private readonly Lock _gate = new();
+    private readonly List<IDisposable> _subscriptions = [];
     private int _disposed;
 
     public ChartSession(string symbol, Interval interval, int maxCandles)
@@ -37,25 +39,41 @@ public sealed class ChartSession : IDisposable
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>Takes ownership of the live subscription (disposed with the session).</summary>
+    /// <summary>Takes ownership of a subscription (disposed with the session).</summary>
     public void Attach(IDisposable subscription)
     {
-        _subscription = subscription;
-        if (IsDisposed)
+        lock (_gate)
         {
-            subscription.Dispose(); // lost a race with Dispose: do not leak the handler
+            if (!IsDisposed)
+            {
+                _subscriptions.Add(subscription);
+                return;
+            }
         }
+
+        subscription.Dispose(); // lost a race with Dispose: do not leak the handler
     }
 
     /// <summary>Unsubscribes and cancels the history load. Idempotent, callable from any thread.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        IDisposable[] subscriptions;
+        lock (_gate)
         {
-            return;
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            subscriptions = [.. _subscriptions];
+            _subscriptions.Clear();
         }
 
-        Interlocked.Exchange(ref _subscription, null)?.Dispose();
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
         _cancellation.Cancel();
         _cancellation.Dispose();
     }

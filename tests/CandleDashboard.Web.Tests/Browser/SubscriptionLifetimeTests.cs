@@ -5,8 +5,9 @@ using static Microsoft.Playwright.Assertions;
 namespace CandleDashboard.Web.Tests.Browser;
 
 /// <summary>
-/// Every open chart holds exactly one live subscription: switching series must dispose the old
-/// one, and closing the page must release it (a leaked handler would keep pushing to a dead circuit).
+/// Every open chart holds exactly one live subscription and one data_updated handler: switching
+/// series must dispose the old ones, and closing the page must release them (a leaked handler
+/// would keep pushing to a dead circuit).
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFixture browser)
@@ -18,6 +19,8 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
     {
         // Pages of earlier tests may still be tearing down their circuits.
         var baseline = await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == 0, Deadline, "subscriptions before the test");
+        // The app's own data_updated handlers (buffers, hub relay) stay; charts add one each.
+        var busBaseline = server.DataUpdatedBus.HandlerCount;
 
         var first = await browser.NewPageAsync(server.BaseAddress);
         var second = await browser.NewPageAsync(server.BaseAddress);
@@ -28,6 +31,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
             await second.GotoAsync("/chart/ETHUSDT/15s");
             await ChartProbe.WaitReadyAsync(second);
             await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 2, Deadline, "subscriptions with two charts open");
+            Assert.Equal(busBaseline + 2, server.DataUpdatedBus.HandlerCount);
 
             (string Symbol, string Interval)[] switches =
                 [("ETHUSDT", "1m"), ("ETHUSDT", "5m"), ("SOLUSDT", "5m"), ("SOLUSDT", "15s"), ("BNBUSDT", "1h"), ("BTCUSDT", "30s")];
@@ -41,6 +45,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
                 await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/{interval}$"));
                 await ChartProbe.WaitForAsync(first, "(p, v, a) => p.name === a.symbol && p.customdata[1] - p.customdata[0] === a.ms", new { symbol, ms = IntervalMs(interval) }, 15_000);
                 Assert.Equal(baseline + 2, server.SubscriptionCount);
+                Assert.Equal(busBaseline + 2, server.DataUpdatedBus.HandlerCount);
             }
 
             // The browser side let go too: every replaced plotly chart was disposed (purged).
@@ -48,6 +53,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
 
             await BrowserFixture.CloseAsync(first);
             await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after closing one page");
+            await Eventually.ReachesAsync(() => server.DataUpdatedBus.HandlerCount, c => c == busBaseline + 1, Deadline, "data_updated handlers after closing one page");
         }
         finally
         {
@@ -55,12 +61,14 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
         }
 
         await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline, Deadline, "subscriptions after closing every page");
+        await Eventually.ReachesAsync(() => server.DataUpdatedBus.HandlerCount, c => c == busBaseline, Deadline, "data_updated handlers after closing every page");
     }
 
     [Fact]
     public async Task Rapid_switching_settles_on_the_last_choice_with_one_subscription()
     {
         var baseline = await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == 0, Deadline, "subscriptions before the test");
+        var busBaseline = server.DataUpdatedBus.HandlerCount;
         var page = await browser.NewPageAsync(server.BaseAddress);
         try
         {
@@ -78,6 +86,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
             await ChartProbe.WaitForAsync(page, "(p) => p.name === 'ETHUSDT' && p.customdata.length >= 100", null, 15_000);
             Assert.Equal(1, await page.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().charts"));
             await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after rapid switching");
+            await Eventually.ReachesAsync(() => server.DataUpdatedBus.HandlerCount, c => c == busBaseline + 1, Deadline, "data_updated handlers after rapid switching");
             await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         }
         finally
@@ -86,6 +95,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
         }
 
         await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline, Deadline, "subscriptions after closing the page");
+        await Eventually.ReachesAsync(() => server.DataUpdatedBus.HandlerCount, c => c == busBaseline, Deadline, "data_updated handlers after closing the page");
     }
 
     private static long IntervalMs(string code) => CandleDashboard.Core.Market.Interval.Parse(code).Milliseconds;

@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,6 +25,9 @@ public class DashboardServer : IAsyncLifetime
     /// <summary>Open chart subscriptions, straight from the app's live feed.</summary>
     public int SubscriptionCount => Services.GetRequiredService<ILiveCandleStream>().SubscriptionCount;
 
+    /// <summary>The app's data_updated bus (in-memory, as in the zero-config run), counting its handlers.</summary>
+    public CountingDataUpdatedBus DataUpdatedBus { get; } = new();
+
     /// <summary>Configuration on top of the defaults, as command-line arguments.</summary>
     protected virtual IEnumerable<string> ExtraArgs => [];
 
@@ -41,7 +45,9 @@ public class DashboardServer : IAsyncLifetime
             "--Blazor:Circuit:DisconnectedCircuitRetentionPeriod=00:00:03",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:CandleDashboard=Warning",
-        ]);
+        ],
+        // Registered before the host's TryAdd of the in-memory bus, so it is the one everything uses.
+        builder => builder.Services.AddSingleton<IDataUpdatedBus>(DataUpdatedBus));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");

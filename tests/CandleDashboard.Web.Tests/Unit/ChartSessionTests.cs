@@ -29,6 +29,21 @@ public sealed class ChartSessionTests
     }
 
     [Fact]
+    public void Dispose_releases_every_attached_subscription()
+    {
+        var live = new CountingSubscription();
+        var dataUpdated = new CountingSubscription();
+        var session = new ChartSession("BTCUSDT", Interval.OneMinute, 1000);
+        session.Attach(live);
+        session.Attach(dataUpdated);
+
+        session.Dispose();
+
+        Assert.Equal(1, live.Disposals);
+        Assert.Equal(1, dataUpdated.Disposals);
+    }
+
+    [Fact]
     public void A_subscription_attached_after_dispose_is_released_at_once()
     {
         var session = new ChartSession("BTCUSDT", Interval.OneMinute, 1000);

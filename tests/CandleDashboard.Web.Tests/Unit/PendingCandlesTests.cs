@@ -22,7 +22,7 @@ public sealed class PendingCandlesTests
         pending.Offer(TestCandles.At(0, close: 101m, closed: true));
         pending.Offer(TestCandles.At(60_000, close: 107m));
 
-        var batch = pending.TakeOrRelease();
+        var batch = pending.TakeOrRelease().Live;
 
         Assert.Equal([0L, 60_000L], batch.Select(c => c.OpenTime));
         Assert.True(batch[0].IsClosed);          // the closed candle is never lost
@@ -34,9 +34,9 @@ public sealed class PendingCandlesTests
     {
         var pending = new PendingCandles();
         pending.Offer(TestCandles.At(0));
-        Assert.Single(pending.TakeOrRelease());
+        Assert.Single(pending.TakeOrRelease().Live);
 
-        Assert.Empty(pending.TakeOrRelease());
+        Assert.True(pending.TakeOrRelease().IsEmpty);
         Assert.True(pending.Offer(TestCandles.At(60_000)));
     }
 
@@ -47,8 +47,8 @@ public sealed class PendingCandlesTests
 
         Assert.False(pending.Offer(TestCandles.At(0)));
         Assert.False(pending.Offer(TestCandles.At(60_000)));
-        Assert.Equal(2, pending.TakeOrRelease().Count);
-        Assert.Empty(pending.TakeOrRelease());
+        Assert.Equal(2, pending.TakeOrRelease().Live.Count);
+        Assert.True(pending.TakeOrRelease().IsEmpty);
         Assert.True(pending.Offer(TestCandles.At(120_000)));
     }
 
@@ -68,6 +68,42 @@ public sealed class PendingCandlesTests
         });
 
         Assert.Equal(1, drains);
-        Assert.Equal(7, pending.TakeOrRelease().Count);
+        Assert.Equal(7, pending.TakeOrRelease().Live.Count);
+    }
+
+    [Fact]
+    public void Official_candles_share_the_drain_with_live_updates()
+    {
+        var pending = new PendingCandles();
+
+        Assert.True(pending.OfferOfficial([TestCandles.Official(0), TestCandles.Official(60_000)]));
+        Assert.False(pending.Offer(TestCandles.At(120_000)));           // joins the running drain
+        Assert.False(pending.OfferOfficial([TestCandles.Official(60_000, close: 99m)]));
+
+        var batch = pending.TakeOrRelease();
+
+        Assert.Equal([120_000L], batch.Live.Select(c => c.OpenTime));
+        Assert.Equal([0L, 60_000L], batch.Official.Select(c => c.OpenTime));
+        Assert.Equal(99m, batch.Official[1].Close);                     // a later commit of a bucket wins
+        Assert.True(pending.TakeOrRelease().IsEmpty);
+        Assert.True(pending.OfferOfficial([TestCandles.Official(0)])); // drain ended: the next offer starts one
+    }
+
+    [Fact]
+    public void An_empty_official_range_does_not_start_a_drain()
+    {
+        var pending = new PendingCandles();
+
+        Assert.False(pending.OfferOfficial([]));
+        Assert.True(pending.Offer(TestCandles.At(0)));
+    }
+
+    [Fact]
+    public void Official_candles_are_held_with_live_ones_while_the_history_loads()
+    {
+        var pending = new PendingCandles(startHeld: true);
+
+        Assert.False(pending.OfferOfficial([TestCandles.Official(0)]));
+        Assert.Single(pending.TakeOrRelease().Official);
     }
 }

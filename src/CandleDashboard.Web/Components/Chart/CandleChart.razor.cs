@@ -2,7 +2,9 @@ using System.Globalization;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Charting;
+using CandleDashboard.Web.Persistence;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -18,7 +20,9 @@ public enum ChartState
 /// <summary>
 /// A live candlestick chart of one series. Loads history, draws it once through
 /// <c>wwwroot/js/candleChart.js</c>, then forwards each coalesced live update as one interop call
-/// (the changed or new candle only). A new Symbol/Interval replaces the whole session.
+/// (the changed or new candle only). When the fetcher commits official klines of the series
+/// (data_updated), reads them from the stores and replaces the drawn live-built candles in one
+/// call. A new Symbol/Interval replaces the whole session.
 /// </summary>
 public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 {
@@ -27,6 +31,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
     [Inject] private ICandleHistory History { get; set; } = default!;
     [Inject] private ILiveCandleStream Live { get; set; } = default!;
+    [Inject] private IDataUpdatedBus DataUpdates { get; set; } = default!;
+    [Inject] private TieredCandleHistory OfficialCandles { get; set; } = default!;
+    [Inject] private CandleTiers Tiers { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<CandleChart> Logger { get; set; } = default!;
 
@@ -107,6 +115,14 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             // Subscribe before reading history so no update falls between the two; updates are
             // held until the chart is drawn, then stale ones are dropped by ChartSeries.
             session.Attach(Live.Subscribe(symbol, interval, update => OnLiveUpdate(session, update)));
+            var exchange = Tiers.Exchange;
+            session.Attach(DataUpdates.Subscribe(message =>
+            {
+                if (OfficialUpdateFilter.Concerns(message, exchange, symbol, interval))
+                {
+                    _ = FetchOfficialAsync(session, message);
+                }
+            }));
 
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js");
             var history = await History.GetRecentAsync(symbol, interval, HistoryCount, session.Cancellation);
@@ -188,6 +204,33 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
+    // Runs on the bus's thread. The read happens here, off the drain, so a slow store never holds
+    // up live updates; the result then queues behind them in the same drain, which keeps order.
+    private async Task FetchOfficialAsync(ChartSession session, DataUpdated message)
+    {
+        try
+        {
+            var candles = await OfficialCandles.GetRangeAsync(session.Symbol, session.Interval, message.From, message.To, session.Cancellation);
+            if (!session.IsDisposed && session.Pending.OfferOfficial(candles))
+            {
+                await InvokeAsync(() => DrainAsync(session));
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && session.IsDisposed)
+        {
+            // The chart switched or closed while reading.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit ended between the read and the dispatch.
+        }
+        catch (Exception ex)
+        {
+            // Fire-and-forget from the bus: the candles stay live-built until the next load.
+            Logger.LogWarning(ex, "Reading official {Symbol} {Interval} candles after data_updated failed", session.Symbol, session.Interval);
+        }
+    }
+
     private async Task DrainAsync(ChartSession session)
     {
         try
@@ -195,13 +238,13 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             while (!session.IsDisposed && _module is not null && session.ChartHandle is { } handle)
             {
                 var batch = session.Pending.TakeOrRelease();
-                if (batch.Count == 0)
+                if (batch.IsEmpty)
                 {
                     return;
                 }
 
                 var changed = false;
-                foreach (var candle in batch)
+                foreach (var candle in batch.Live)
                 {
                     if (session.IsDisposed || session.Series.Apply(candle) == ChartChange.Ignored)
                     {
@@ -209,6 +252,17 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                     }
 
                     await _module.InvokeVoidAsync("applyUpdate", handle, ChartCandle.From(candle));
+                    changed = true;
+                }
+
+                // After the live updates of this turn, so a candle that just closed is drawn before
+                // its official version can replace it. The forming bucket is the clock's, not the
+                // last drawn candle's: a drawn candle whose bucket has ended may become official.
+                var formingOpenTime = session.Interval.Floor(Clock.GetUtcNow().ToUnixTimeMilliseconds());
+                var official = session.IsDisposed ? [] : session.Series.AcceptOfficial(batch.Official, formingOpenTime);
+                if (official.Count > 0)
+                {
+                    await _module.InvokeAsync<int>("replaceCandles", handle, official.Select(c => ChartCandle.From(c)).ToArray());
                     changed = true;
                 }
 

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CandleDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// data_updated end to end in the zero-config run: the fetcher commits each 15 s bucket's official
+/// kline about 2 s after it closes, and the open chart replaces its live-built candle in place —
+/// while the forming candle keeps moving and stays live.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture browser) : IAsyncLifetime
+{
+    private const string Symbol = "ETHUSDT";
+    private const long IntervalMs = 15_000;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
+
+    public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
+
+    [Fact]
+    public async Task Live_candles_are_replaced_by_official_ones_after_their_bucket_closes_and_the_forming_candle_stays_live()
+    {
+        await _page.GotoAsync($"/chart/{Symbol}/15s");
+        var initial = await ChartProbe.WaitReadyAsync(_page);
+        var chart = _page.Locator(ChartProbe.Chart);
+        // The bucket forming at load is drawn live-built.
+        await Expect(chart).ToHaveAttributeAsync("data-last-source", "live");
+        await Expect(_page.GetByTestId("last-source")).ToHaveAttributeAsync("data-source", "live");
+        var officialAtLoad = int.Parse((await chart.GetAttributeAsync("data-official-count"))!, CultureInfo.InvariantCulture);
+        var formingAtLoad = initial.LastTime;
+        Assert.Equal("live", await SourceAtAsync(formingAtLoad));
+
+        // That bucket closes within 15 s and its official kline is committed ~2 s later: the chart
+        // shows it as official, in place (same open time), without a reload.
+        await ChartProbe.WaitForAsync(_page,
+            "(p, v, a) => { const i = p.customdata.indexOf(a); return i >= 0 && p.text[i] === 'official'; }",
+            formingAtLoad, 30_000);
+        var afterFirst = (await ChartProbe.ReadAsync(_page))!;
+        Assert.True(afterFirst.LastTime > formingAtLoad, "the official candle must not be the forming one");
+        Assert.True(int.Parse((await chart.GetAttributeAsync("data-official-count"))!, CultureInfo.InvariantCulture) > officialAtLoad);
+
+        // The plotted values are the stored official kline's, on the candlestick and the solid overlay alike.
+        var stored = await server.Services.GetRequiredService<TieredCandleHistory>()
+            .GetRangeAsync(Symbol, Interval.Parse("15s"), formingAtLoad, formingAtLoad, CancellationToken.None);
+        var official = Assert.Single(stored);
+        var plotted = await PlottedAtAsync(formingAtLoad);
+        Assert.Equal((double)official.Open, plotted.GetProperty("o").GetDouble(), 8);
+        Assert.Equal((double)official.High, plotted.GetProperty("h").GetDouble(), 8);
+        Assert.Equal((double)official.Low, plotted.GetProperty("l").GetDouble(), 8);
+        Assert.Equal((double)official.Close, plotted.GetProperty("c").GetDouble(), 8);
+        Assert.Equal((double)official.Volume, plotted.GetProperty("v").GetDouble(), 8);
+        Assert.Equal((double)official.Close, plotted.GetProperty("overlayClose").GetDouble(), 8);
+
+        // Keeps up: at some point the most recent closed bucket (the one right before the forming
+        // candle) is official while the forming candle is still live.
+        await ChartProbe.WaitForAsync(_page,
+            """
+            (p, v, a, el) => {
+                const n = p.customdata.length;
+                return n >= 2 && p.customdata[n - 1] - p.customdata[n - 2] === a
+                    && p.text[n - 2] === 'official' && p.text[n - 1] === 'live' && el.dataset.lastSource === 'live';
+            }
+            """,
+            IntervalMs, 20_000);
+
+        // The live candle keeps moving after the replacements, and stays live.
+        var before = (await ChartProbe.ReadAsync(_page))!;
+        var volumeBefore = await LastVolumeAsync();
+        await ChartProbe.WaitForAsync(_page,
+            """
+            (p, v, a) => {
+                const n = p.customdata.length;
+                return p.text[n - 1] === 'live' && (p.customdata[n - 1] > a.t || p.close[n - 1] !== a.c || v.y[n - 1] !== a.v);
+            }
+            """,
+            new { t = before.LastTime, c = before.LastClose, v = volumeBefore }, 10_000);
+        await Expect(_page.GetByTestId("last-source")).ToHaveAttributeAsync("data-source", "live");
+        var after = (await ChartProbe.ReadAsync(_page))!;
+        Assert.Equal(after.Count, after.VolumeCount);
+        Assert.Equal(after.LastClose, after.PriceLine);
+        Assert.Equal(0, (after.LastTime - initial.LastTime) % IntervalMs);
+
+        await Screenshots.SaveAsync(_page, "chart-official-vs-live");
+        // Close up of the newest candles, where official (solid) meets live-built (light).
+        await _page.Locator(ChartProbe.Chart).EvaluateAsync(
+            "el => { const t = el.data[0].customdata, n = t.length, d = ms => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');"
+            + " return window.Plotly.relayout(el, { 'xaxis.range': [d(t[Math.max(0, n - 25)]), d(t[n - 1] + 15000)] }); }");
+        await Screenshots.SaveAsync(_page, "chart-official-vs-live-closeup");
+    }
+
+    private Task<string> SourceAtAsync(long openTime) =>
+        _page.Locator(ChartProbe.Chart).EvaluateAsync<string>("(el, t) => el.data[0].text[el.data[0].customdata.indexOf(t)]", openTime);
+
+    private async Task<double> LastVolumeAsync() =>
+        await _page.Locator(ChartProbe.Chart).EvaluateAsync<double>("el => el.data[1].y[el.data[1].y.length - 1]");
+
+    private Task<JsonElement> PlottedAtAsync(long openTime) =>
+        _page.Locator(ChartProbe.Chart).EvaluateAsync<JsonElement>("""
+            (el, t) => {
+                const p = el.data[0], v = el.data[1], o = el.data[2], i = p.customdata.indexOf(t);
+                return { o: p.open[i], h: p.high[i], l: p.low[i], c: p.close[i], v: v.y[i], overlayClose: o.close[i] };
+            }
+            """, openTime);
+}

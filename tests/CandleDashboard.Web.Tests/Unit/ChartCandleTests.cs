@@ -1,0 +1,23 @@
+using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Charting;
+
+namespace CandleDashboard.Web.Tests.Unit;
+
+public sealed class ChartCandleTests
+{
+    [Fact]
+    public void Only_a_closed_official_kline_is_drawn_as_official()
+    {
+        Assert.True(ChartCandle.From(TestCandles.Official(0)).Official);
+        Assert.False(ChartCandle.From(TestCandles.At(0, closed: true)).Official);                              // live-built
+        Assert.False(ChartCandle.From(TestCandles.At(0) with { Source = CandleSource.Official }).Official);   // exchange's forming kline
+    }
+
+    [Fact]
+    public void Carries_the_candle_values()
+    {
+        var candle = ChartCandle.From(TestCandles.Official(60_000, close: 105m));
+
+        Assert.Equal(new ChartCandle(60_000, 100m, 105m, 100m, 105m, 1m, true, true), candle);
+    }
+}
