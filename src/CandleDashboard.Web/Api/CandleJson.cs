@@ -1,11 +1,10 @@
-using System.Globalization;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Contracts;
 
 namespace CandleDashboard.Web.Api;
 
 /// <summary>
-/// A candle as the API writes it. Prices and volumes are strings, as Binance writes them: a JSON
-/// number is a double in most clients, and a double cannot hold every decimal price exactly.
+/// A candle as the API writes it (decimals as exact strings; see <see cref="WireFormat"/>).
 /// </summary>
 public sealed record CandleJson(
     long OpenTime,
@@ -21,15 +20,13 @@ public sealed record CandleJson(
 {
     public static CandleJson From(Candle c) => new(
         c.OpenTime,
-        Text(c.Open),
-        Text(c.High),
-        Text(c.Low),
-        Text(c.Close),
-        Text(c.Volume),
-        Text(c.QuoteVolume),
+        WireFormat.Decimal(c.Open),
+        WireFormat.Decimal(c.High),
+        WireFormat.Decimal(c.Low),
+        WireFormat.Decimal(c.Close),
+        WireFormat.Decimal(c.Volume),
+        WireFormat.Decimal(c.QuoteVolume),
         c.TradeCount,
         c.IsClosed,
-        c.Source == CandleSource.Live ? "live" : "official");
-
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        WireFormat.Source(c.Source));
 }

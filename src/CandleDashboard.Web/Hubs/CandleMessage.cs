@@ -1,11 +1,10 @@
-using System.Globalization;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Contracts;
 
 namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
-/// A live candle as hub clients receive it. Prices and volumes are strings so the exact decimal
-/// survives JSON (a double would round them), as the exchange's own API does.
+/// A live candle as hub clients receive it (decimals as exact strings; see <see cref="WireFormat"/>).
 /// </summary>
 /// <param name="SentAt">Server clock when the message left the hub, UTC epoch ms (lets clients measure delivery latency).</param>
 public sealed record CandleMessage(
@@ -30,17 +29,15 @@ public sealed record CandleMessage(
             update.Symbol,
             update.Interval.Code,
             c.OpenTime,
-            Exact(c.Open),
-            Exact(c.High),
-            Exact(c.Low),
-            Exact(c.Close),
-            Exact(c.Volume),
-            Exact(c.QuoteVolume),
+            WireFormat.Decimal(c.Open),
+            WireFormat.Decimal(c.High),
+            WireFormat.Decimal(c.Low),
+            WireFormat.Decimal(c.Close),
+            WireFormat.Decimal(c.Volume),
+            WireFormat.Decimal(c.QuoteVolume),
             c.TradeCount,
             c.IsClosed,
-            c.Source == CandleSource.Official ? "official" : "live",
+            WireFormat.Source(c.Source),
             sentAt);
     }
-
-    private static string Exact(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
