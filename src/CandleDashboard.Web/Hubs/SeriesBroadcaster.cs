@@ -14,11 +14,19 @@ namespace CandleDashboard.Web.Hubs;
 /// Updates go through a queue drained by one sender so they leave in the order the core produced
 /// them (a closed candle before the next forming one); the core's handler only enqueues, because
 /// it must not block. The core already coalesces (≤ 1 forming update per 100 ms), so the queue
-/// stays short unless the network stalls.
+/// stays short unless a send stalls; then it is bounded (see <see cref="QueueCapacity"/>).
 /// </remarks>
 internal sealed class SeriesBroadcaster : IDisposable
 {
-    private readonly Channel<CandleUpdate> _queue = Channel.CreateUnbounded<CandleUpdate>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// About 25 s of updates at the core's coalesced rate. Bounded so a stalled send (a follower
+    /// that stopped reading holds up a group write) cannot grow memory without end: past it the
+    /// oldest queued update is dropped and counted, and followers catch up on the next one.
+    /// </summary>
+    private const int QueueCapacity = 256;
+
+    private readonly Channel<CandleUpdate> _queue;
+    private long _dropped;
     private readonly IHubContext<CandleHub> _hub;
     private readonly HubSeries _series;
     private readonly TimeProvider _clock;
@@ -31,6 +39,9 @@ internal sealed class SeriesBroadcaster : IDisposable
     /// <param name="followers">Connections in the series' group now; counted as pushed updates.</param>
     public SeriesBroadcaster(HubSeries series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger, Func<int> followers, DashboardMetrics? metrics)
     {
+        _queue = Channel.CreateBounded<CandleUpdate>(
+            new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
+            _ => OnDropped());
         _followers = followers;
         _metrics = metrics;
         _series = series;
@@ -41,10 +52,21 @@ internal sealed class SeriesBroadcaster : IDisposable
         _coreSubscription = stream.Subscribe(series.Symbol, series.Interval, u => _queue.Writer.TryWrite(u));
     }
 
+    /// <summary>Updates dropped because the queue was full (a stalled send).</summary>
+    public long DroppedUpdates => Interlocked.Read(ref _dropped);
+
     public void Dispose()
     {
         _coreSubscription.Dispose();
         _queue.Writer.TryComplete();
+    }
+
+    private void OnDropped()
+    {
+        if (Interlocked.Increment(ref _dropped) % QueueCapacity == 1)
+        {
+            _logger.LogWarning("Hub broadcast of {Series} is behind; dropped {Dropped} queued updates so far", _series, DroppedUpdates);
+        }
     }
 
     private async Task SendLoopAsync()
