@@ -5,11 +5,13 @@
 // cross the interop boundary: the series itself stays here, in the plot's own arrays.
 //
 // Official vs live-built: plotly styles a candlestick trace as a whole (no per-point colours), so
-// trace 0 holds every candle drawn light (translucent body, full-colour outline), and trace 2
-// ("official") holds the official closed candles at the same x, solid, on top of them; its
-// non-official points are null, which plotly skips. Both traces keep the same length, so a new
-// candle extends them together and the maxCandles window trims them alike. Trace 0's `text`
-// says "official" / "live" per candle (hover label, and what tests read).
+// trace 0 draws the live-built candles light (translucent body, full-colour outline) and trace 2
+// ("official") draws the official closed ones solid. Each candle's prices sit in exactly one of
+// the two; the other holds nulls there, which plotly skips — so a redraw costs what one trace of
+// all candles costs (every data change makes plotly recalculate and redraw every trace). Both
+// traces keep the same x and length, so a new candle extends them together and the maxCandles
+// window trims them alike. Trace 0's customdata has every open time and its `text` says
+// "official" / "live" per candle (hover label, and what tests read).
 
 const UP = '#26a69a';
 const DOWN = '#ef5350';
@@ -43,8 +45,16 @@ function volumeColor(c) {
     return c.official ? (c.c >= c.o ? UP_VOLUME : DOWN_VOLUME) : (c.c >= c.o ? UP_LIVE_VOLUME : DOWN_LIVE_VOLUME);
 }
 function sourceOf(c) { return c.official ? OFFICIAL : LIVE; }
-// The overlay's value for one candle: the price when official, null (not drawn) otherwise.
+// A candle's value in the official trace (2) and the live trace (0): null where not drawn.
 function officialOr(c, value) { return c.official ? value : null; }
+function liveOr(c, value) { return c.official ? null : value; }
+
+// Writes candle c at index i of both price traces.
+function setPoint(price, official, i, c) {
+    price.open[i] = liveOr(c, c.o); price.high[i] = liveOr(c, c.h); price.low[i] = liveOr(c, c.l); price.close[i] = liveOr(c, c.c);
+    official.open[i] = officialOr(c, c.o); official.high[i] = officialOr(c, c.h); official.low[i] = officialOr(c, c.l); official.close[i] = officialOr(c, c.c);
+    price.text[i] = sourceOf(c);
+}
 
 // Exposed on the chart element for people reading the DOM and for browser tests.
 function markSources(element, text) {
@@ -100,7 +110,8 @@ export function create(element, candles, options) {
     const text = candles.map(sourceOf);
     const price = {
         type: 'candlestick', name: options.symbol, xaxis: 'x', yaxis: 'y',
-        x, customdata: times, open: candles.map(c => c.o), high: candles.map(c => c.h), low: candles.map(c => c.l), close: candles.map(c => c.c),
+        x, customdata: times, open: candles.map(c => liveOr(c, c.o)), high: candles.map(c => liveOr(c, c.h)),
+        low: candles.map(c => liveOr(c, c.l)), close: candles.map(c => liveOr(c, c.c)),
         text, hoverinfo: 'x+y+text',
         increasing: { line: { color: UP, width: 1 }, fillcolor: UP_LIVE_FILL },
         decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN_LIVE_FILL },
@@ -112,13 +123,12 @@ export function create(element, candles, options) {
         hovertemplate: 'Vol %{y:,.4s}<extra></extra>',
     };
     const official = {
-        type: 'candlestick', name: 'official', xaxis: 'x', yaxis: 'y', hoverinfo: 'skip',
-        // customdata and text only so that one extendTraces call can grow traces 0 and 2 alike.
-        x: x.slice(), customdata: times.slice(), text: candles.map(() => ''), open: candles.map(c => officialOr(c, c.o)), high: candles.map(c => officialOr(c, c.h)),
+        type: 'candlestick', name: 'official', xaxis: 'x', yaxis: 'y', hoverinfo: 'x+y+text',
+        x: x.slice(), customdata: times.slice(), text: candles.map(() => OFFICIAL), open: candles.map(c => officialOr(c, c.o)), high: candles.map(c => officialOr(c, c.h)),
         low: candles.map(c => officialOr(c, c.l)), close: candles.map(c => officialOr(c, c.c)),
         increasing: { line: { color: UP, width: 1 }, fillcolor: UP },
         decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN },
-        whiskerwidth: 0,
+        whiskerwidth: 0, hoverlabel: { bgcolor: '#161b26', bordercolor: '#2a3142', font: { color: '#e6edf3' } },
     };
     const layout = {
         paper_bgcolor: BACKGROUND, plot_bgcolor: BACKGROUND,
@@ -177,17 +187,15 @@ export async function applyUpdate(handle, candle) {
         // restyle the traces plus the price line in a single redraw. The official overlay and the
         // hover text only change when the candle's source does (almost never for this path), so
         // they are sent only then: less to diff and recalculate per update.
-        price.open[n - 1] = candle.o; price.high[n - 1] = candle.h; price.low[n - 1] = candle.l; price.close[n - 1] = candle.c;
+        const sourceChanged = price.text[n - 1] !== sourceOf(candle);
+        setPoint(price, official, n - 1, candle);
         volume.y[n - 1] = candle.v; volume.marker.color[n - 1] = volumeColor(candle);
         const update = {
             open: [price.open, undefined], high: [price.high, undefined], low: [price.low, undefined], close: [price.close, undefined],
             y: [undefined, volume.y], 'marker.color': [undefined, volume.marker.color],
         };
         const traces = [0, 1];
-        if (price.text[n - 1] !== sourceOf(candle)) {
-            price.text[n - 1] = sourceOf(candle);
-            official.open[n - 1] = officialOr(candle, candle.o); official.high[n - 1] = officialOr(candle, candle.h);
-            official.low[n - 1] = officialOr(candle, candle.l); official.close[n - 1] = officialOr(candle, candle.c);
+        if (sourceChanged) {
             for (const key of ['open', 'high', 'low', 'close']) update[key].push(official[key]);
             update.y.push(undefined); update['marker.color'].push(undefined);
             update.text = [price.text, undefined, undefined];
@@ -205,9 +213,9 @@ export async function applyUpdate(handle, candle) {
     // A new candle: extend both traces, dropping the oldest beyond maxCandles.
     const x = toPlotlyDate(candle.t);
     await Plotly.extendTraces(gd, {
-        x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[sourceOf(candle)], ['']],
-        open: [[candle.o], [officialOr(candle, candle.o)]], high: [[candle.h], [officialOr(candle, candle.h)]],
-        low: [[candle.l], [officialOr(candle, candle.l)]], close: [[candle.c], [officialOr(candle, candle.c)]],
+        x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[sourceOf(candle)], [OFFICIAL]],
+        open: [[liveOr(candle, candle.o)], [officialOr(candle, candle.o)]], high: [[liveOr(candle, candle.h)], [officialOr(candle, candle.h)]],
+        low: [[liveOr(candle, candle.l)], [officialOr(candle, candle.l)]], close: [[liveOr(candle, candle.c)], [officialOr(candle, candle.c)]],
     }, [0, 2], state.maxCandles);
     await Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1], state.maxCandles);
     markSources(gd, gd.data[0].text);
@@ -215,10 +223,13 @@ export async function applyUpdate(handle, candle) {
     return true;
 }
 
-// The exchange's official klines for buckets already drawn: each replaces the candle with the
-// same open time in place; open times not drawn (older than the window, or not plotted yet) are
-// ignored — this never appends. The server only sends closed official candles that are not the
-// forming bucket, so the live candle never flickers. One redraw for the whole batch.
+// The exchange's official klines for drawn buckets: each replaces the candle with the same open
+// time in place. Open times outside the drawn window (older than it, or not plotted yet) are
+// ignored — this never appends. One inside the window but missing from it is inserted: a chart
+// loaded just after a bucket closed gets history up to the previous bucket plus the forming one,
+// and the official kline is what fills that hole. The server only sends closed official candles
+// that are not the forming bucket, so the live candle never flickers. One redraw for the whole
+// batch. Returns how many candles were inserted (the server's candle count follows).
 export async function replaceCandles(handle, candles) {
     replacesReceived++;
     const state = charts.get(handle);
@@ -236,21 +247,42 @@ export async function replaceCandles(handle, candles) {
     const times = price.customdata;
     let replaced = 0;
     let lastReplaced = null;
+    const missing = [];
     for (const c of candles) {
         const i = indexOf(times, c.t);
         if (i < 0) {
+            if (times.length && c.t > times[0] && c.t < times[times.length - 1]) {
+                missing.push(c);
+            }
             continue;
         }
-        price.open[i] = c.o; price.high[i] = c.h; price.low[i] = c.l; price.close[i] = c.c; price.text[i] = sourceOf(c);
+        setPoint(price, official, i, c);
         volume.y[i] = c.v; volume.marker.color[i] = volumeColor(c);
-        official.open[i] = officialOr(c, c.o); official.high[i] = officialOr(c, c.h);
-        official.low[i] = officialOr(c, c.l); official.close[i] = officialOr(c, c.c);
         replaced++;
         if (i === times.length - 1) {
             lastReplaced = c;
         }
     }
-    if (!replaced) {
+    for (const c of missing) {
+        // Rare (at most a bucket or two right after a load), so a plain splice per candle.
+        let i = 0;
+        while (times[i] < c.t) i++;
+        const x = toPlotlyDate(c.t);
+        for (const trace of [price, volume, official]) {
+            trace.x.splice(i, 0, x);
+            trace.customdata.splice(i, 0, c.t);
+        }
+        for (const key of ['open', 'high', 'low', 'close']) {
+            price[key].splice(i, 0, null);
+            official[key].splice(i, 0, null);
+        }
+        price.text.splice(i, 0, '');
+        official.text.splice(i, 0, OFFICIAL);
+        volume.y.splice(i, 0, c.v);
+        volume.marker.color.splice(i, 0, volumeColor(c));
+        setPoint(price, official, i, c);
+    }
+    if (!replaced && !missing.length) {
         return 0;
     }
     markSources(gd, price.text);
@@ -267,10 +299,14 @@ export async function replaceCandles(handle, candles) {
     await window.Plotly.update(gd, {
         open: [price.open, undefined, official.open], high: [price.high, undefined, official.high],
         low: [price.low, undefined, official.low], close: [price.close, undefined, official.close],
-        text: [price.text, undefined, undefined],
+        text: [price.text, undefined, missing.length ? official.text : undefined],
         y: [undefined, volume.y, undefined], 'marker.color': [undefined, volume.marker.color, undefined],
+        ...(missing.length ? {
+            x: [price.x, volume.x, official.x],
+            customdata: [price.customdata, volume.customdata, official.customdata],
+        } : {}),
     }, layoutPatch, [0, 1, 2]);
-    return replaced;
+    return missing.length;
 }
 
 export function dispose(handle) {

@@ -64,11 +64,21 @@ public sealed class ChartSeries
     }
 
     /// <summary>
+    /// Records candles the browser inserted into holes of the drawn window (official candles of
+    /// buckets the history load missed); the window stays capped like the browser's.
+    /// </summary>
+    public void RecordInserted(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Count = Math.Min(Count + count, MaxCandles);
+    }
+
+    /// <summary>
     /// Picks the official candles that may replace drawn ones, and records a replaced last candle.
     /// Only closed official klines qualify, never for the forming bucket (the live candle keeps
     /// moving there; an official one would make it jump back and forth), and only inside the drawn
-    /// range — they replace in place, they never append. The browser matches open times exactly
-    /// and drops any the window no longer holds.
+    /// range — they replace in place (or fill a hole), they never append. The browser matches open
+    /// times exactly and drops any the window no longer holds.
     /// </summary>
     /// <param name="official">Official candles of a committed range, oldest first.</param>
     /// <param name="formingOpenTime">Open time of the bucket the clock is in now.</param>

@@ -47,7 +47,8 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
         Assert.True(afterFirst.LastTime > formingAtLoad, "the official candle must not be the forming one");
         Assert.True(int.Parse((await chart.GetAttributeAsync("data-official-count"))!, CultureInfo.InvariantCulture) > officialAtLoad);
 
-        // The plotted values are the stored official kline's, on the candlestick and the solid overlay alike.
+        // The plotted values are the stored official kline's, drawn by the solid official trace
+        // only (the light live trace no longer draws that bucket).
         var stored = await server.Services.GetRequiredService<TieredCandleHistory>()
             .GetRangeAsync(Symbol, Interval.Parse("15s"), formingAtLoad, formingAtLoad, CancellationToken.None);
         var official = Assert.Single(stored);
@@ -57,7 +58,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
         Assert.Equal((double)official.Low, plotted.GetProperty("l").GetDouble(), 8);
         Assert.Equal((double)official.Close, plotted.GetProperty("c").GetDouble(), 8);
         Assert.Equal((double)official.Volume, plotted.GetProperty("v").GetDouble(), 8);
-        Assert.Equal((double)official.Close, plotted.GetProperty("overlayClose").GetDouble(), 8);
+        Assert.Equal(JsonValueKind.Null, plotted.GetProperty("liveClose").ValueKind);
 
         // Keeps up: at some point the most recent closed bucket (the one right before the forming
         // candle) is official while the forming candle is still live.
@@ -106,7 +107,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
         _page.Locator(ChartProbe.Chart).EvaluateAsync<JsonElement>("""
             (el, t) => {
                 const p = el.data[0], v = el.data[1], o = el.data[2], i = p.customdata.indexOf(t);
-                return { o: p.open[i], h: p.high[i], l: p.low[i], c: p.close[i], v: v.y[i], overlayClose: o.close[i] };
+                return { o: o.open[i], h: o.high[i], l: o.low[i], c: o.close[i], v: v.y[i], liveClose: p.close[i] ?? null };
             }
             """, openTime);
 }

@@ -112,4 +112,16 @@ public sealed class ChartSeriesOfficialTests
 
         Assert.Empty(series.AcceptOfficial([TestCandles.Official(0)], formingOpenTime: Minute));
     }
+
+    [Fact]
+    public void Candles_the_browser_inserted_into_holes_count_within_the_cap()
+    {
+        var series = new ChartSeries(maxCandles: 7);
+        series.Load(TestCandles.Series(5));
+
+        series.RecordInserted(1);
+        Assert.Equal(6, series.Count);
+        series.RecordInserted(3);
+        Assert.Equal(7, series.Count);
+    }
 }

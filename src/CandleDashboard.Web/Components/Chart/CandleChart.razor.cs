@@ -262,7 +262,8 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 var official = session.IsDisposed ? [] : session.Series.AcceptOfficial(batch.Official, formingOpenTime);
                 if (official.Count > 0)
                 {
-                    await _module.InvokeAsync<int>("replaceCandles", handle, official.Select(c => ChartCandle.From(c)).ToArray());
+                    var inserted = await _module.InvokeAsync<int>("replaceCandles", handle, official.Select(c => ChartCandle.From(c)).ToArray());
+                    session.Series.RecordInserted(inserted);
                     changed = true;
                 }
 
