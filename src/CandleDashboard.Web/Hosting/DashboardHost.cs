@@ -1,3 +1,4 @@
+using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
 using CandleDashboard.Web.Options;
@@ -29,6 +30,7 @@ public static class DashboardHost
         builder.AddCandleHub();
 
         builder.AddPublicApi();
+        builder.AddAdminArea();
         var app = builder.Build();
         try
         {
@@ -41,6 +43,7 @@ public static class DashboardHost
         }
 
         app.UseDashboard();
+        app.MapAdminArea();
         app.MapPublicApi();
         app.MapCandleHub();
         return app;

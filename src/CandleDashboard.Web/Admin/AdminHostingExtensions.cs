@@ -1,0 +1,104 @@
+using CandleDashboard.Web.Admin.Api;
+using CandleDashboard.Web.Admin.Status;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Radzen;
+
+namespace CandleDashboard.Web.Admin;
+
+public static class AdminHostingExtensions
+{
+    /// <summary>
+    /// Cookie sign-in, the "Admin" policy, the login throttle, the status page's services and the
+    /// buffer API. The policy is registered even when the area is disabled, so endpoints that
+    /// require it still answer 401 instead of failing at startup.
+    /// </summary>
+    public static WebApplicationBuilder AddAdminArea(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(AdminOptions.SectionName);
+        services.AddOptions<AdminOptions>().Bind(section);
+        var options = section.Get<AdminOptions>() ?? new AdminOptions();
+
+        var area = AdminArea.From(options);
+        services.AddSingleton(area);
+        if (!area.IsEnabled)
+        {
+            services.AddSingleton<IStartupFilter>(new AdminDisabledGate(area));
+        }
+
+        services.AddSingleton(new LoginThrottle(options.LoginAttemptsPerMinute));
+        services.AddSingleton<AdminSignIn>();
+        services.AddTransient<AdminStatusSource>();
+
+        services.AddAuthentication(AdminPolicy.Scheme)
+            .AddCookie(AdminPolicy.Scheme, cookie =>
+            {
+                cookie.Cookie.Name = AdminPolicy.CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.Path = "/";
+                cookie.LoginPath = "/admin/login";
+                cookie.LogoutPath = "/admin/logout";
+                cookie.AccessDeniedPath = "/admin/login";
+                cookie.ReturnUrlParameter = "returnUrl";
+                cookie.ExpireTimeSpan = options.SessionLifetime;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = ApiAuthenticationEvents.OnRedirectToLogin;
+                cookie.Events.OnRedirectToAccessDenied = ApiAuthenticationEvents.OnRedirectToAccessDenied;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy.Name, policy => policy
+                .AddAuthenticationSchemes(AdminPolicy.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(AdminSignIn.Role));
+        services.AddCascadingAuthenticationState();
+
+        services.AddRadzenComponents();
+        UseRadzenAssets(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// Radzen's css/js are package static web assets (_content/Radzen.Blazor/...). A published app
+    /// has them in its web root; a built one only lists them in the app's static web assets
+    /// manifest, which the host reads only in Development and looks up by application name (the
+    /// test host's name, under tests). So the manifest is named explicitly when it exists.
+    /// </summary>
+    private static void UseRadzenAssets(WebApplicationBuilder builder)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{typeof(AdminArea).Assembly.GetName().Name}.staticwebassets.runtime.json");
+        if (File.Exists(manifest))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
+            builder.WebHost.UseStaticWebAssets();
+        }
+    }
+
+    /// <summary>Logs whether the area is on, maps logout and the buffer API. Call after UseDashboard.</summary>
+    public static WebApplication MapAdminArea(this WebApplication app)
+    {
+        var area = app.Services.GetRequiredService<AdminArea>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CandleDashboard.Admin");
+        if (area.IsEnabled)
+        {
+            logger.LogInformation("Admin area enabled for user {User} at /admin/buffers", area.Credentials!.Username);
+        }
+        else
+        {
+            logger.LogWarning("{Reason} The /admin pages answer 503 until then.", area.DisabledReason);
+        }
+
+        // No antiforgery token here: the admin cookie is SameSite=Strict, so a cross-site form
+        // cannot carry it and cannot sign anyone out.
+        app.MapPost("/admin/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(AdminPolicy.Scheme);
+            return Results.Redirect("/admin/login");
+        }).ExcludeFromDescription();
+
+        app.MapBufferApi();
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CandleDashboard.Web.Admin;
+
+/// <summary>
+/// The login decision: throttle per client IP, check the credentials, issue the cookie. Runs
+/// inside the login form's normal HTTP POST (a Blazor circuit cannot set cookies).
+/// </summary>
+public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<AdminSignIn> logger)
+{
+    public const string Role = "admin";
+
+    public async Task<LoginOutcome> SignInAsync(HttpContext http, string? username, string? password)
+    {
+        if (area.Credentials is not { } credentials)
+        {
+            return LoginOutcome.Disabled;
+        }
+
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.TryAcquire(client))
+        {
+            logger.LogWarning("Admin login from {Client} refused: too many attempts", client);
+            return LoginOutcome.TooManyAttempts;
+        }
+
+        if (!credentials.Check(username?.Trim(), password))
+        {
+            // The attempted user name is not logged: people type passwords into it.
+            logger.LogWarning("Admin login from {Client} failed: wrong user name or password", client);
+            return LoginOutcome.WrongCredentials;
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, credentials.Username), new Claim(ClaimTypes.Role, Role)],
+            AdminPolicy.Scheme,
+            ClaimTypes.Name,
+            ClaimTypes.Role);
+        await http.SignInAsync(AdminPolicy.Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        logger.LogInformation("Admin {User} signed in from {Client}", credentials.Username, client);
+        return LoginOutcome.SignedIn;
+    }
+}

@@ -1,0 +1,9 @@
+namespace CandleDashboard.Web.Admin;
+
+public enum LoginOutcome
+{
+    SignedIn,
+    WrongCredentials,
+    TooManyAttempts,
+    Disabled,
+}

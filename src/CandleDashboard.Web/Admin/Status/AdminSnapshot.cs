@@ -1,0 +1,19 @@
+using CandleDashboard.Core.Feeds;
+
+namespace CandleDashboard.Web.Admin.Status;
+
+/// <summary>Everything the buffer status page shows, taken at one instant.</summary>
+public sealed record AdminSnapshot(
+    DateTimeOffset TakenAt,
+    IReadOnlyList<BufferRow> Buffers,
+    IReadOnlyList<SymbolFeedRow> Feeds,
+    FeedStatus Feed,
+    FetcherView Fetcher,
+    int ChartSubscriptions)
+{
+    public int BuffersNeedingAttention => Buffers.Count(b => b.Attention.IsProblem());
+
+    public int FeedsNeedingAttention => Feeds.Count(f => f.Attention.IsProblem());
+
+    public int FullBuffers => Buffers.Count(b => b.IsFull);
+}

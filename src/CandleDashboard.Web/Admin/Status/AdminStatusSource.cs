@@ -1,0 +1,34 @@
+using CandleDashboard.Core.Buffers;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Fetching;
+using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace CandleDashboard.Web.Admin.Status;
+
+/// <summary>
+/// Reads the app's singletons (buffers, trade feed, live builder, fetcher) for one admin page.
+/// Transient: each page gets its own trade-rate history.
+/// </summary>
+public sealed class AdminStatusSource(
+    CandleBufferSet buffers,
+    ITradeFeed feed,
+    LiveCandleFeed live,
+    OfficialKlineFetcher fetcher,
+    IOptions<DashboardOptions> dashboard,
+    IOptions<PersistenceOptions> persistence,
+    TimeProvider time)
+{
+    private readonly AdminSnapshotBuilder _builder = new(dashboard.Value.StaleAfter);
+
+    public AdminSnapshot Take() => _builder.Build(
+        time.GetUtcNow(),
+        buffers.Statuses,
+        dashboard.Value.EffectiveSymbols,
+        feed.Status,
+        live.GetActivity,
+        fetcher.Status,
+        persistence.Value.FetchOfficialKlines,
+        live.SubscriptionCount);
+}
