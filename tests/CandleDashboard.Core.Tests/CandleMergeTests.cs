@@ -41,6 +41,17 @@ public class CandleMergeTests
     }
 
     [Fact]
+    public void The_just_closed_live_candle_fills_the_hole_before_the_forming_one_until_official_arrives()
+    {
+        var justClosed = C(Midnight + 120_000, 3m, closed: true, CandleSource.Live);
+        var forming = C(Midnight + 180_000, 4m, closed: false, CandleSource.Live);
+        Assert.Equal([.. History, justClosed, forming], CandleMerge.WithLiveCandles(History, [justClosed, forming]));
+
+        IReadOnlyList<Candle> withOfficial = [.. History, C(Midnight + 120_000, 3.5m)];
+        Assert.Equal([.. withOfficial, forming], CandleMerge.WithLiveCandles(withOfficial, [justClosed, forming]));
+    }
+
+    [Fact]
     public void No_history_gives_just_the_live_candle_and_no_live_gives_the_history()
     {
         var live = C(Midnight, 9m, closed: false, CandleSource.Live);

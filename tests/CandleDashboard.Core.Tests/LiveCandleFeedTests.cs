@@ -137,6 +137,19 @@ public sealed class LiveCandleFeedTests : IDisposable
     }
 
     [Fact]
+    public void Live_candles_are_the_just_closed_and_the_forming_one()
+    {
+        Assert.Empty(_feed.GetLiveCandles("BTCUSDT", Interval.FifteenSeconds));
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
+        Assert.Equal([Midnight], _feed.GetLiveCandles("BTCUSDT", Interval.FifteenSeconds).Select(c => c.OpenTime));
+
+        _clock.Advance(TimeSpan.FromSeconds(14)); // 00:00:15 passes
+        var live = _feed.GetLiveCandles("BTCUSDT", Interval.FifteenSeconds);
+        Assert.Equal([(Midnight, true), (Midnight + 15_000, false)], live.Select(c => (c.OpenTime, c.IsClosed)));
+        Assert.Empty(_feed.GetLiveCandles("DOGEUSDT", Interval.FifteenSeconds));
+    }
+
+    [Fact]
     public void Trades_of_other_symbols_are_ignored_and_counted()
     {
         _feed.OnTrade(At(Midnight + 1_000, 10m, 1m, "DOGEUSDT"));

@@ -29,6 +29,10 @@ public sealed class LiveCandleBuilder
 {
     private readonly Interval[] _intervals;
     private readonly FormingCandle[] _forming;
+
+    // The newest closed candle per interval: until the fetcher commits its official kline, a chart
+    // opening just after a boundary needs it to avoid a hole between history and the forming candle.
+    private readonly Candle?[] _lastClosed;
     private readonly TimeProvider _timeProvider;
     private readonly long _maxFutureSkewMs;
     private readonly int _maxEmptyBucketsFilled;
@@ -51,6 +55,7 @@ public sealed class LiveCandleBuilder
         Symbol = symbol;
         _intervals = intervals.Distinct().ToArray();
         _forming = new FormingCandle[_intervals.Length];
+        _lastClosed = new Candle?[_intervals.Length];
         _timeProvider = timeProvider;
         _maxFutureSkewMs = (long)options.MaxFutureSkew.TotalMilliseconds;
         _maxEmptyBucketsFilled = options.MaxEmptyBucketsFilled;
@@ -150,6 +155,14 @@ public sealed class LiveCandleBuilder
         return false;
     }
 
+    /// <summary>The newest candle of <paramref name="interval"/> that closed here, if any.</summary>
+    public bool TryGetLastClosed(Interval interval, out Candle candle)
+    {
+        var index = IndexOf(interval);
+        candle = index >= 0 && _lastClosed[index] is { } closed ? closed : default;
+        return index >= 0 && _lastClosed[index] is not null;
+    }
+
     /// <summary>A number that changes whenever the forming candle of the interval changes (for coalescing publishers).</summary>
     public long VersionOf(Interval interval)
     {
@@ -186,7 +199,7 @@ public sealed class LiveCandleBuilder
             return;
         }
 
-        CandleClosed?.Invoke(interval, bar.ToCandle(isClosed: true));
+        Close(i, bar.ToCandle(isClosed: true));
         var close = bar.Close;
         var firstEmpty = bar.EndTime;
         var emptyBuckets = (bucket - firstEmpty) / interval.Milliseconds;
@@ -197,9 +210,15 @@ public sealed class LiveCandleBuilder
 
         for (var openTime = firstEmpty; openTime < bucket; openTime += interval.Milliseconds)
         {
-            CandleClosed?.Invoke(interval, new Candle(openTime, close, close, close, close, 0m, 0m, 0, true, CandleSource.Live));
+            Close(i, new Candle(openTime, close, close, close, close, 0m, 0m, 0, true, CandleSource.Live));
         }
 
         bar.StartEmpty(bucket, interval.Milliseconds, close);
+    }
+
+    private void Close(int i, Candle closed)
+    {
+        _lastClosed[i] = closed;
+        CandleClosed?.Invoke(_intervals[i], closed);
     }
 }

@@ -11,6 +11,12 @@ public interface ILiveCandleStream
     /// <summary>The forming candle of the series, if a trade has been seen for the symbol.</summary>
     bool TryGetForming(string symbol, Interval interval, out Candle candle);
 
+    /// <summary>
+    /// The live candles a chart joins to history: the newest closed one (until its official kline
+    /// replaces it) and the forming one, oldest first; empty before the symbol's first trade.
+    /// </summary>
+    IReadOnlyList<Candle> GetLiveCandles(string symbol, Interval interval);
+
     /// <summary>Trade counters and the newest trade of a symbol, or null for a symbol not built here.</summary>
     SymbolActivity? GetActivity(string symbol);
 

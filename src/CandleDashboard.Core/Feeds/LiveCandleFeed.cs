@@ -112,6 +112,30 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         }
     }
 
+    public IReadOnlyList<Candle> GetLiveCandles(string symbol, Interval interval)
+    {
+        if (symbol is null || !_books.TryGetValue(symbol, out var book))
+        {
+            return [];
+        }
+
+        lock (book.Sync)
+        {
+            var live = new List<Candle>(2);
+            if (book.Builder.TryGetLastClosed(interval, out var closed))
+            {
+                live.Add(closed);
+            }
+
+            if (book.Builder.TryGetForming(interval, out var forming))
+            {
+                live.Add(forming);
+            }
+
+            return live;
+        }
+    }
+
     public SymbolActivity? GetActivity(string symbol)
     {
         if (symbol is null || !_books.TryGetValue(symbol, out var book))

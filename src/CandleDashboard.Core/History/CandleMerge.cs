@@ -39,4 +39,16 @@ public static class CandleMerge
 
         return history;
     }
+
+    /// <summary>Applies several live candles (oldest first, e.g. the just-closed and the forming one) by the same rule.</summary>
+    public static IReadOnlyList<Candle> WithLiveCandles(IReadOnlyList<Candle> history, IEnumerable<Candle> live)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        foreach (var candle in live)
+        {
+            history = WithLive(history, candle);
+        }
+
+        return history;
+    }
 }

@@ -64,7 +64,7 @@ public static class CandleEndpoints
         var slice = await history.LoadAsync(series.Symbol, series.Interval, wanted, cancellationToken);
         metrics.RowsFetched(slice.Candles.Count, slice.Source);
         IReadOnlyList<Candle> candles = withLive
-            ? CandleMerge.WithLive(slice.Candles, Forming(live, series))
+            ? CandleMerge.WithLiveCandles(slice.Candles, live.GetLiveCandles(series.Symbol, series.Interval))
             // Closed candles only: the exchange tier may hand back its own forming kline too.
             : [.. slice.Candles.Where(c => c.IsClosed)];
 

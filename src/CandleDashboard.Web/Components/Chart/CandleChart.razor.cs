@@ -131,7 +131,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 return;
             }
 
-            var candles = CandleMerge.WithLive(history, Live.TryGetForming(symbol, interval, out var forming) ? forming : null);
+            var candles = CandleMerge.WithLiveCandles(history, Live.GetLiveCandles(symbol, interval));
             session.Series.Load(candles);
             _decimals = candles.Count > 0 ? PriceFormat.DecimalsFor(candles[^1].Close) : 2;
             var options = new ChartOptions(symbol, interval.Code, interval.Milliseconds, _decimals, MaxCandles);
