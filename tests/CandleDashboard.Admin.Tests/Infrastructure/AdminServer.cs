@@ -74,3 +74,9 @@ public sealed class ThrottledAdminServer : AdminServer
 {
     protected override IEnumerable<string> AdminArgs => base.AdminArgs.Where(a => !a.Contains("LoginAttemptsPerMinute"));
 }
+
+/// <summary>A feed counted stale after 1 ms: every symbol's row needs attention.</summary>
+public sealed class StaleFeedAdminServer : AdminServer
+{
+    protected override IEnumerable<string> AdminArgs => [.. base.AdminArgs, "--Dashboard:StaleAfter=00:00:00.001"];
+}

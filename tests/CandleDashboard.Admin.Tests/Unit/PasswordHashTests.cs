@@ -33,6 +33,15 @@ public sealed class PasswordHashTests
         Assert.True(hash.Verify("secret"));
     }
 
+    [Fact]
+    public void Verifies_the_readme_python_snippet_output()
+    {
+        // Made by the README's python3 snippet (iterations lowered to 1000) for "operator secret 42".
+        Assert.True(PasswordHash.TryParse("pbkdf2-sha256$1000$+wmStJiE/uavDltK/kGI1g==$Jla9wlB4Fmk0q3GdlO+BS0TZa4xQQ6DPYgwgc/qYtrA=", out var hash, out _));
+        Assert.True(hash.Verify("operator secret 42"));
+        Assert.False(hash.Verify("operator secret 43"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("secret")]
@@ -70,5 +79,33 @@ public sealed class PasswordHashTests
         Assert.Contains("not a valid hash", bad.DisabledReason);
 
         Assert.True(AdminArea.From(new AdminOptions { Username = "ops", PasswordHash = PasswordHash.Create("pw", 1_000) }).IsEnabled);
+    }
+}
+
+public sealed class AdminPasswordCommandTests
+{
+    [Fact]
+    public void Piped_password_prints_a_hash_that_verifies()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = AdminPasswordCommand.Run(new StringReader("a long enough secret\n"), output, error, interactive: false);
+
+        Assert.Equal(0, code);
+        Assert.True(PasswordHash.TryParse(output.ToString().Trim(), out var hash, out _));
+        Assert.Equal(PasswordHash.DefaultIterations, hash.Iterations);
+        Assert.True(hash.Verify("a long enough secret"));
+    }
+
+    [Fact]
+    public void Short_password_is_refused()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        Assert.Equal(1, AdminPasswordCommand.Run(new StringReader("short\n"), output, error, interactive: false));
+        Assert.Equal("", output.ToString());
+        Assert.Contains("at least 12", error.ToString());
     }
 }
