@@ -1,8 +1,15 @@
+using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Persistence;
 
 // Zero configuration: starts the in-process exchange simulator and serves http://localhost:5080
 // (appsettings.json "Urls"; --urls overrides). Exchange:Mode=Binance talks to the real exchange.
+if (args is ["hash-password"])
+{
+    // Makes the value for Admin:PasswordHash from a password read on standard input.
+    return AdminPasswordCommand.Run(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected);
+}
+
 try
 {
     var app = await DashboardHost.BuildAsync(args);
