@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CandleDashboard.Exchange.Binance.Tests.Infrastructure;
+namespace CandleDashboard.Tests.Shared;
 
 /// <summary>Keeps log entries so tests can check what (and how much) was logged.</summary>
 public sealed class ListLogger<T> : ILogger<T>

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace CandleDashboard.Admin.Tests.Infrastructure;
+namespace CandleDashboard.Tests.Shared.Browser;
 
 /// <summary>
 /// One headless Debian Chromium for the whole run (Playwright's own browser download is not
