@@ -29,7 +29,7 @@ public sealed class DurableCandleWriterTests
             await writer.UpsertAsync(Candles.BtcMinute, candles[i..(i + 3)], CancellationToken.None);
         }
 
-        await Poll.UntilAsync(() => Task.FromResult(inner.FailedAttempts), n => n >= 2, Deadline, "writer retried against the down store");
+        await Eventually.ReachesAsync(() => Task.FromResult(inner.FailedAttempts), n => n >= 2, Deadline, "writer retried against the down store");
         Assert.Equal(30, writer.PendingCandles);
         Assert.Empty(inner.Written);
         Assert.Equal("store is down", writer.Status.LastError);
@@ -53,7 +53,7 @@ public sealed class DurableCandleWriterTests
         await writer.UpsertAsync(Candles.BtcMinute, candles[..10], CancellationToken.None);
         var blocked = writer.UpsertAsync(Candles.BtcMinute, candles[10..], CancellationToken.None);
 
-        await Poll.UntilAsync(() => Task.FromResult(logger.Entries.Any(e => e.Level == LogLevel.Error && e.Message.Contains("queue is full"))),
+        await Eventually.ReachesAsync(() => Task.FromResult(logger.Entries.Any(e => e.Level == LogLevel.Error && e.Message.Contains("queue is full"))),
             full => full, Deadline, "queue-full error logged");
         Assert.False(blocked.IsCompleted);
         Assert.Equal(10, writer.PendingCandles);

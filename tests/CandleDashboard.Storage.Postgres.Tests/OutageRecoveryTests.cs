@@ -30,7 +30,7 @@ public sealed class OutageRecoveryTests(PostgresFixture fixture) : IClassFixture
             // Two writes during the outage: both accepted (queued), neither can be written yet.
             await writer.UpsertAsync(Candles.BtcMinute, candles[20..40], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
             await writer.UpsertAsync(Candles.BtcMinute, candles[40..], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-            await Poll.UntilAsync(() => Task.FromResult(logger.Entries.Count(e => e.Message.Contains("PostgreSQL unavailable"))),
+            await Eventually.ReachesAsync(() => Task.FromResult(logger.Entries.Count(e => e.Message.Contains("PostgreSQL unavailable"))),
                 n => n >= 2, TimeSpan.FromSeconds(20), "writer noticed the outage and kept retrying");
             Assert.Equal(40, writer.PendingCandles);
         }
@@ -39,7 +39,7 @@ public sealed class OutageRecoveryTests(PostgresFixture fixture) : IClassFixture
             await fixture.Server.StartAsync();
         }
 
-        var stored = await Poll.UntilAsync(
+        var stored = await Eventually.ReachesAsync(
             () => ReadOrEmptyAsync(db),
             s => s.Count == candles.Length, TimeSpan.FromSeconds(30), "all 60 candles stored after recovery");
         Assert.Equal(candles, stored);

@@ -28,4 +28,7 @@ public static class Eventually
 
     public static Task<T> ReachesAsync<T>(Func<T> probe, Func<T, bool> condition, TimeSpan deadline, string what) =>
         ReachesAsync(() => Task.FromResult(probe()), condition, deadline, what);
+
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan deadline, string what) =>
+        ReachesAsync(condition, holds => holds, deadline, what);
 }

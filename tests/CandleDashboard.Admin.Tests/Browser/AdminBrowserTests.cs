@@ -30,9 +30,9 @@ public sealed class AdminBrowserTests(AdminServer server, BrowserFixture browser
             var rate = page.Locator("[data-testid=feed-rate-BTCUSDT]");
             var updated = page.Locator("[data-testid=buffer-row-BTCUSDT-15s] [data-testid=buffer-updated]");
             var firstUpdated = await updated.InnerTextAsync();
-            await Eventually.UntilAsync(() => updated.InnerTextAsync(), t => t != firstUpdated, TimeSpan.FromSeconds(20), "last-updated cell changes");
-            var firstRate = await Eventually.UntilAsync(() => rate.InnerTextAsync(), t => t != "—", TimeSpan.FromSeconds(10), "trade rate appears");
-            await Eventually.UntilAsync(() => rate.InnerTextAsync(), t => t != firstRate, TimeSpan.FromSeconds(20), "trade rate changes");
+            await Eventually.ReachesAsync(() => updated.InnerTextAsync(), t => t != firstUpdated, TimeSpan.FromSeconds(20), "last-updated cell changes");
+            var firstRate = await Eventually.ReachesAsync(() => rate.InnerTextAsync(), t => t != "—", TimeSpan.FromSeconds(10), "trade rate appears");
+            await Eventually.ReachesAsync(() => rate.InnerTextAsync(), t => t != firstRate, TimeSpan.FromSeconds(20), "trade rate changes");
             Assert.True(double.Parse(await rate.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
 
             Directory.CreateDirectory(ScreenshotDirectory);
