@@ -229,6 +229,14 @@ public sealed class BinanceKlineClient : IKlineSource
         }
 
         Volatile.Write(ref _lastUsedWeight, weight);
+        if (weight >= WeightBudgetPerMinute * 95 / 100)
+        {
+            // Stop before Binance answers 429 (and escalates to a ban): the weight counter resets
+            // with the next minute, so requests are refused locally until then.
+            var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            Block(TimeSpan.FromMilliseconds(Interval.OneMinute.Floor(now) + 60_000 - now));
+        }
+
         if (weight > WeightBudgetPerMinute * 8 / 10 && _weightWarnings.TryEnter(out var suppressed))
         {
             _logger.LogWarning(

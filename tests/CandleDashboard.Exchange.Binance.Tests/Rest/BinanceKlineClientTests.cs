@@ -45,6 +45,23 @@ public sealed class BinanceKlineClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Near_the_weight_budget_requests_stop_locally_until_the_next_minute()
+    {
+        var client = Client();
+        _server.UsedWeight = 5_800; // of Binance's 6,000 per minute
+        await client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 2, default);
+
+        var refused = await Assert.ThrowsAsync<BinanceRateLimitException>(() => client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 2, default));
+        Assert.Equal(TimeSpan.FromSeconds(30), refused.RetryAfter); // the clock stands 30 s before the minute ends
+        Assert.Single(_server.Requests);
+
+        _server.UsedWeight = 10;
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, (await client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 2, default)).Count);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Most_recent_klines_end_with_the_forming_one()
     {
         var candles = await Client().GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 5, default);
