@@ -35,6 +35,9 @@ public sealed class AdminBrowserTests(AdminServer server, BrowserFixture browser
             await Eventually.ReachesAsync(() => rate.InnerTextAsync(), t => t != firstRate, TimeSpan.FromSeconds(20), "trade rate changes");
             Assert.True(double.Parse(await rate.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
 
+            // The admin page's own circuit is open, so the circuit count is at least one.
+            await Assertions.Expect(page.Locator("[data-testid=tile-subscriptions]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[1-9][0-9]* open circuits"));
+
             Directory.CreateDirectory(ScreenshotDirectory);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "admin-buffers.png"), FullPage = true });
 

@@ -92,13 +92,13 @@ public sealed class StatusViewModelTests
         };
         var activity = new SymbolActivity(50, 0, 0, Now.ToUnixTimeMilliseconds(), 1m);
 
-        var first = builder.Build(Now, buffers, ["BTCUSDT", "ETHUSDT"], new FeedStatus(FeedState.Live, 1, 50, 2, Now), _ => activity, new FetcherStatus(null, 0, 0, null, null), true, 3);
+        var first = builder.Build(Now, buffers, ["BTCUSDT", "ETHUSDT"], new FeedStatus(FeedState.Live, 1, 50, 2, Now), _ => activity, new FetcherStatus(null, 0, 0, null, null), true, 3, openCircuits: 2, hubConnections: 5);
         var second = builder.Build(Now.AddSeconds(2), buffers, ["BTCUSDT", "ETHUSDT"], new FeedStatus(FeedState.Live, 1, 90, 2, Now), _ => activity with { AcceptedTrades = 90 }, new FetcherStatus(null, 0, 0, null, null), true, 3);
 
         Assert.Equal(["BTCUSDT-1d", "ETHUSDT-15s", "ETHUSDT-1h"], first.Buffers.Select(b => b.Key));
         Assert.Equal(1, first.BuffersNeedingAttention);
         Assert.Equal(2, first.FullBuffers);
-        Assert.Equal(3, first.ChartSubscriptions);
+        Assert.Equal((3, 2L, 5L), (first.ChartSubscriptions, first.OpenCircuits, first.HubConnections));
         Assert.All(first.Feeds, f => Assert.Null(f.TradesPerSecond));
         Assert.All(second.Feeds, f => Assert.Equal(20.0, f.TradesPerSecond));
     }

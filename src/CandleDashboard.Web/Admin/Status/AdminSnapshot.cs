@@ -9,7 +9,9 @@ public sealed record AdminSnapshot(
     IReadOnlyList<SymbolFeedRow> Feeds,
     FeedStatus Feed,
     FetcherView Fetcher,
-    int ChartSubscriptions)
+    int ChartSubscriptions,
+    long OpenCircuits = 0,
+    long HubConnections = 0)
 {
     public int BuffersNeedingAttention => Buffers.Count(b => b.Attention.IsProblem());
 

@@ -20,7 +20,9 @@ public sealed class AdminSnapshotBuilder(TimeSpan staleAfter)
         Func<string, SymbolActivity?> activityOf,
         FetcherStatus fetcher,
         bool fetcherEnabled,
-        int chartSubscriptions)
+        int chartSubscriptions,
+        long openCircuits = 0,
+        long hubConnections = 0)
     {
         var bufferRows = buffers
             .Select(b => BufferRow.From(b, now))
@@ -37,6 +39,6 @@ public sealed class AdminSnapshotBuilder(TimeSpan staleAfter)
             })
             .ToList();
 
-        return new AdminSnapshot(now, bufferRows, feedRows, feed, FetcherView.From(fetcher, fetcherEnabled, now), chartSubscriptions);
+        return new AdminSnapshot(now, bufferRows, feedRows, feed, FetcherView.From(fetcher, fetcherEnabled, now), chartSubscriptions, openCircuits, hubConnections);
     }
 }

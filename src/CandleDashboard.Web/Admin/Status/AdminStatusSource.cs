@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;
+using CandleDashboard.Web.Metrics;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class AdminStatusSource(
     OfficialKlineFetcher fetcher,
     IOptions<DashboardOptions> dashboard,
     IOptions<PersistenceOptions> persistence,
+    DashboardMetrics metrics,
     TimeProvider time)
 {
     private readonly AdminSnapshotBuilder _builder = new(dashboard.Value.StaleAfter);
@@ -30,5 +32,7 @@ public sealed class AdminStatusSource(
         live.GetActivity,
         fetcher.Status,
         persistence.Value.FetchOfficialKlines,
-        live.SubscriptionCount);
+        live.SubscriptionCount,
+        metrics.OpenCircuits,
+        metrics.OpenHubConnections);
 }
