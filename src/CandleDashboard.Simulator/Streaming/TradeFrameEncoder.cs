@@ -18,19 +18,11 @@ internal static class TradeFrameEncoder
     {
         Span<byte> b = stackalloc byte[MaxFrameBytes];
         var n = 0;
-        Raw(b, ref n, "{\"e\":\"trade\",\"E\":"u8);
-        Number(b, ref n, eventTime);
-        Raw(b, ref n, ",\"s\":\""u8);
-        Ascii(b, ref n, symbol);
+        Header(b, ref n, "{\"e\":\"trade\",\"E\":"u8, eventTime, symbol);
         Raw(b, ref n, "\",\"t\":"u8);
         Number(b, ref n, trade.TradeId);
-        Raw(b, ref n, ",\"p\":\""u8);
-        n += FixedPoint.WriteUtf8(b[n..], trade.PriceUnits);
-        Raw(b, ref n, "\",\"q\":\""u8);
-        n += FixedPoint.WriteUtf8(b[n..], trade.QuantityUnits);
-        Raw(b, ref n, "\",\"T\":"u8);
-        Number(b, ref n, trade.Time);
-        Raw(b, ref n, trade.IsBuyerMaker ? ",\"m\":true,\"M\":true}"u8 : ",\"m\":false,\"M\":true}"u8);
+        PriceAndQuantity(b, ref n, trade);
+        Tail(b, ref n, trade);
         return b[..n].ToArray();
     }
 
@@ -39,24 +31,42 @@ internal static class TradeFrameEncoder
     {
         Span<byte> b = stackalloc byte[MaxFrameBytes];
         var n = 0;
-        Raw(b, ref n, "{\"e\":\"aggTrade\",\"E\":"u8);
+        Header(b, ref n, "{\"e\":\"aggTrade\",\"E\":"u8, eventTime, symbol);
+        Raw(b, ref n, "\",\"a\":"u8);
+        Number(b, ref n, trade.TradeId);
+        PriceAndQuantity(b, ref n, trade);
+        Raw(b, ref n, ",\"f\":"u8);
+        Number(b, ref n, trade.TradeId);
+        Raw(b, ref n, ",\"l\":"u8);
+        Number(b, ref n, trade.TradeId);
+        Tail(b, ref n, trade);
+        return b[..n].ToArray();
+    }
+
+    /// <summary>Event name and time, then the symbol up to its closing quote (left open for the id field).</summary>
+    private static void Header(Span<byte> b, ref int n, ReadOnlySpan<byte> eventPrefix, long eventTime, string symbol)
+    {
+        Raw(b, ref n, eventPrefix);
         Number(b, ref n, eventTime);
         Raw(b, ref n, ",\"s\":\""u8);
         Ascii(b, ref n, symbol);
-        Raw(b, ref n, "\",\"a\":"u8);
-        Number(b, ref n, trade.TradeId);
+    }
+
+    private static void PriceAndQuantity(Span<byte> b, ref int n, in SimTrade trade)
+    {
         Raw(b, ref n, ",\"p\":\""u8);
         n += FixedPoint.WriteUtf8(b[n..], trade.PriceUnits);
         Raw(b, ref n, "\",\"q\":\""u8);
         n += FixedPoint.WriteUtf8(b[n..], trade.QuantityUnits);
-        Raw(b, ref n, "\",\"f\":"u8);
-        Number(b, ref n, trade.TradeId);
-        Raw(b, ref n, ",\"l\":"u8);
-        Number(b, ref n, trade.TradeId);
+        Raw(b, ref n, "\""u8);
+    }
+
+    /// <summary>Trade time and the maker flags close the event.</summary>
+    private static void Tail(Span<byte> b, ref int n, in SimTrade trade)
+    {
         Raw(b, ref n, ",\"T\":"u8);
         Number(b, ref n, trade.Time);
         Raw(b, ref n, trade.IsBuyerMaker ? ",\"m\":true,\"M\":true}"u8 : ",\"m\":false,\"M\":true}"u8);
-        return b[..n].ToArray();
     }
 
     /// <summary>The combined-stream envelope <c>{"stream":"…","data":…}</c> around an already encoded event.</summary>
