@@ -9,6 +9,13 @@ public sealed class BinanceOptions
 {
     public const string SectionName = "Exchange:Binance";
 
+    /// <summary>
+    /// The name candles from this venue are stored under (<see cref="Core.Exchange.IExchange.Name"/>):
+    /// <c>binance</c> for the real exchange; another name for anything else speaking its protocol
+    /// (the simulator is <c>simulator</c>), so their candles never mix in shared stores.
+    /// </summary>
+    public string ExchangeName { get; set; } = "binance";
+
     /// <summary>REST API root (klines, exchangeInfo).</summary>
     public Uri RestBaseUri { get; set; } = new("https://api.binance.com");
 
@@ -71,6 +78,11 @@ public sealed class BinanceOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (ExchangeName is not { Length: >= 2 and <= 20 } || !ExchangeName.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9'))
+        {
+            problems.Add($"{nameof(ExchangeName)} must be 2-20 lower-case letters or digits.");
+        }
+
         if (!RestBaseUri.IsAbsoluteUri || (RestBaseUri.Scheme != Uri.UriSchemeHttp && RestBaseUri.Scheme != Uri.UriSchemeHttps))
         {
             problems.Add($"{nameof(RestBaseUri)} must be an absolute http(s) URI.");

@@ -1,5 +1,4 @@
-using CandleDashboard.Core.Feeds;
-using CandleDashboard.Core.History;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Exchange.Binance.Rest;
 using CandleDashboard.Exchange.Binance.Streaming;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Exchange.Binance;
 
-/// <summary>Registers the Binance adapter as the app's <see cref="IKlineSource"/> and <see cref="ITradeFeed"/>.</summary>
+/// <summary>Registers the Binance adapter as the app's <see cref="IExchange"/>.</summary>
 public static class BinanceServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="BinanceOptions"/> from a configuration section (normally "Exchange:Binance").</summary>
@@ -30,19 +29,18 @@ public static class BinanceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BinanceOptions>, BinanceOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        // The kline client lives as a singleton (it holds the rate-limit block and the symbol cache),
-        // so the handler is never recycled by the factory; PooledConnectionLifetime still refreshes
-        // connections to follow DNS changes.
-        services.AddHttpClient<BinanceKlineClient>((sp, http) =>
+        // One REST client for the app's lifetime, held by the singleton BinanceExchange (it keeps the
+        // rate-limit block and the symbol cache), so the handler is never recycled by the factory;
+        // PooledConnectionLifetime still refreshes connections to follow DNS changes.
+        services.AddHttpClient<BinanceRestClient>((sp, http) =>
             {
                 http.Timeout = sp.GetRequiredService<IOptions<BinanceOptions>>().Value.RestTimeout;
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.AddSingleton<IKlineSource>(sp => sp.GetRequiredService<BinanceKlineClient>());
 
         services.AddSingleton<BinanceTradeFeed>();
-        services.AddSingleton<ITradeFeed>(sp => sp.GetRequiredService<BinanceTradeFeed>());
+        services.AddSingleton<IExchange, BinanceExchange>();
         return services;
     }
 

@@ -32,3 +32,6 @@ Console.WriteLine(options.ReplayFile is null
 Console.WriteLine("Press Ctrl+C to stop.");
 await stop.Task;
 return 0;
+
+/// <summary>Entry point of the stand-alone simulator; internal so the web app, which references this project, keeps the only public Program.</summary>
+internal partial class Program;

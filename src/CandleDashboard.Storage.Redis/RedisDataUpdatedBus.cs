@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CandleDashboard.Core.Messaging;
+using CandleDashboard.Contracts;
 using CandleDashboard.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +16,7 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
 {
     private readonly IConnectionMultiplexer _connection;
     private readonly ILogger _logger;
-    private readonly HandlerList<DataUpdated> _handlers = new();
+    private readonly DataUpdatedHandlers _handlers;
     private readonly object _gate = new();
     private bool _subscribed;
     private long _malformed;
@@ -27,7 +27,7 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _logger = logger ?? NullLogger<RedisDataUpdatedBus>.Instance;
-        _handlers.HandlerFailed += ex => _logger.LogError(ex, "A data_updated handler threw");
+        _handlers = new DataUpdatedHandlers(_logger);
     }
 
     /// <summary>Messages on the channel that were not a valid <see cref="DataUpdated"/>, skipped.</summary>

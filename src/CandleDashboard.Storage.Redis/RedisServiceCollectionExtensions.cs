@@ -9,12 +9,13 @@ namespace CandleDashboard.Storage.Redis;
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Redis stores and bus on one shared connection:
-    /// <see cref="RedisCandleStore"/> (added as an <see cref="ICandleStore"/> tier, next to any
-    /// others), <see cref="RedisLiveCandleStore"/> and <see cref="RedisDataUpdatedBus"/> (replacing
-    /// any in-memory <see cref="ILiveCandleStore"/> / <see cref="IDataUpdatedBus"/>),
+    /// Registers the Redis stores and bus on one shared connection: <see cref="RedisCandleStore"/>
+    /// (not as <see cref="ICandleStore"/>: the host chooses the tier order),
+    /// <see cref="RedisLiveCandleStore"/> as the <see cref="ILiveCandleStore"/>,
+    /// <see cref="RedisDataUpdatedBus"/> as the <see cref="IDataUpdatedBus"/>,
     /// <see cref="ThrottledLiveCandleWriter"/>, and <see cref="RedisConnectionChecker"/> for the host's
-    /// start-up decision. The connection is opened on first use, with abortConnect=false.
+    /// start-up decision. The host registers no other live store or bus when it calls this.
+    /// The connection is opened on first use, with abortConnect=false.
     /// </summary>
     /// <param name="connectionString">Usually <c>configuration.GetConnectionString("Redis")</c>.</param>
     public static IServiceCollection AddRedisStorage(this IServiceCollection services, string connectionString, Action<RedisOptions>? configure = null)
@@ -29,11 +30,9 @@ public static class RedisServiceCollectionExtensions
         // Task.Run: the library's continuations must not need a caller's synchronization context we are blocking.
         services.AddSingleton<IConnectionMultiplexer>(_ => Task.Run(() => RedisConnector.ConnectAsync(options.ConnectionString)).GetAwaiter().GetResult());
         services.AddSingleton(sp => new RedisCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.MaxCandlesPerSeries));
-        services.AddSingleton<ICandleStore>(sp => sp.GetRequiredService<RedisCandleStore>());
-        services.AddSingleton(sp => new RedisLiveCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.LiveCandleTimeToLive));
-        services.Replace(ServiceDescriptor.Singleton<ILiveCandleStore>(sp => sp.GetRequiredService<RedisLiveCandleStore>()));
+        services.AddSingleton<ILiveCandleStore>(sp => new RedisLiveCandleStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.LiveCandleTimeToLive));
         services.AddSingleton(sp => new RedisDataUpdatedBus(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetService<ILogger<RedisDataUpdatedBus>>()));
-        services.Replace(ServiceDescriptor.Singleton<IDataUpdatedBus>(sp => sp.GetRequiredService<RedisDataUpdatedBus>()));
+        services.AddSingleton<IDataUpdatedBus>(sp => sp.GetRequiredService<RedisDataUpdatedBus>());
         services.AddSingleton(sp => new ThrottledLiveCandleWriter(
             sp.GetRequiredService<ILiveCandleStore>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,

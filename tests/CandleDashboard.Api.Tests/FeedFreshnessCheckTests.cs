@@ -1,4 +1,4 @@
-using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Web.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,7 +16,7 @@ public sealed class FeedFreshnessCheckTests
     public async Task Ready_only_when_live_and_recent(FeedState state, int? secondsSinceLastMessage, HealthStatus expected, string description)
     {
         var status = new FeedStatus(state, 0, 10, 0, secondsSinceLastMessage is { } s ? Now.AddSeconds(-s) : null);
-        var check = new FeedFreshnessCheck(new StubFeed(status), new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(new HealthOptions()));
+        var check = new FeedFreshnessCheck(new StubExchange(new StubFeed(status)), new FixedClock(Now), Microsoft.Extensions.Options.Options.Create(new HealthOptions()));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
@@ -30,6 +30,17 @@ public sealed class FeedFreshnessCheckTests
         public FeedStatus Status => status;
 
         public Task RunAsync(IReadOnlyCollection<string> symbols, ITradeSink sink, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class StubExchange(ITradeFeed trades) : IExchange
+    {
+        public string Name => "stub";
+
+        public ITradeFeed Trades => trades;
+
+        public IKlineSource Klines => throw new NotSupportedException();
+
+        public ISymbolDirectory Symbols => throw new NotSupportedException();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

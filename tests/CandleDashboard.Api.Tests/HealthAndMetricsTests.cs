@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using System.Net;
 using System.Text.Json;
 using CandleDashboard.Core.Feeds;
@@ -38,7 +39,7 @@ public sealed class HealthAndMetricsTests(ApiServer server) : IClassFixture<ApiS
     [Fact]
     public async Task Metrics_expose_the_dashboard_counters_in_prometheus_text()
     {
-        var feed = server.Services.GetRequiredService<ITradeFeed>();
+        var feed = server.Services.GetRequiredService<IExchange>().Trades;
         await ApiServer.EventuallyAsync(() => Task.FromResult(feed.Status.TradesReceived > 0), "trades to arrive");
         (await server.Client.GetAsync("api/candles/BTCUSDT/1m?count=5")).Dispose();
 

@@ -7,8 +7,9 @@ public sealed class ValidationTests(ApiServer server) : IClassFixture<ApiServer>
     [Theory]
     [InlineData("api/candles/BTC-USDT/1m", "symbol", "Symbol 'BTC-USDT' is not valid")]
     [InlineData("api/candles/B/1m", "symbol", "Symbol 'B' is not valid")]
-    [InlineData("api/candles/BTCUSDT/7m", "interval", "Interval '7m' is not offered. Offered intervals: 15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d.")]
-    [InlineData("api/candles/BTCUSDT/1M", "interval", "Interval '1M' is not offered")]
+    [InlineData("api/candles/BTCUSDT/7m", "interval", "Unknown interval '7m'. Available intervals: 15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d.")]
+    [InlineData("api/candles/BTCUSDT/1M", "interval", "Unknown interval '1M'")]
+    [InlineData("api/candles/BTCUSDT/3m", "interval", "Interval '3m' is not offered here. Available intervals: 15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d.")]
     [InlineData("api/candles/BTCUSDT/1m?count=0", "count", "Count '0' is not valid: expected a whole number from 1 to 1000.")]
     [InlineData("api/candles/BTCUSDT/1m?count=1001", "count", "Count '1001' is not valid")]
     [InlineData("api/candles/BTCUSDT/1m?count=-5", "count", "Count '-5' is not valid")]
@@ -16,8 +17,8 @@ public sealed class ValidationTests(ApiServer server) : IClassFixture<ApiServer>
     [InlineData("api/candles/BTCUSDT/1m?count=1.5", "count", "Count '1.5' is not valid")]
     [InlineData("api/candles/BTCUSDT/1m?includeLive=maybe", "includeLive", "includeLive 'maybe' is not valid: expected true or false.")]
     [InlineData("api/candles/BTC*/1m/latest", "symbol", "Symbol 'BTC?' is not valid")] // markup and wildcards are not echoed
-    [InlineData("api/live-candle?interval=1m", "symbol", "Symbol '' is not valid")]
-    [InlineData("api/live-candle?symbol=BTCUSDT", "interval", "Interval '' is not offered")]
+    [InlineData("api/live-candle?interval=1m", "symbol", "Symbol is required (e.g. BTCUSDT).")]
+    [InlineData("api/live-candle?symbol=BTCUSDT", "interval", "Interval is required. Available intervals: 15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d.")]
     public async Task Bad_input_is_a_400_validation_problem_with_a_clear_detail(string path, string field, string message)
     {
         using var response = await server.Client.GetAsync(path);
@@ -36,7 +37,7 @@ public sealed class ValidationTests(ApiServer server) : IClassFixture<ApiServer>
         using var response = await server.Client.GetAsync(path);
         var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal("Unknown symbol", body.GetProperty("title").GetString());
-        Assert.Equal("Symbol 'DOGEUSDT' is not served here. Served symbols: BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT.", body.GetProperty("detail").GetString());
+        Assert.Equal("Unknown symbol 'DOGEUSDT'. Available symbols: BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT.", body.GetProperty("detail").GetString());
     }
 
     [Fact]

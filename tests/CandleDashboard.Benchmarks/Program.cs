@@ -3,10 +3,17 @@ using CandleDashboard.Benchmarks.Latency;
 
 // BenchmarkDotNet:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- --filter '*'
 // Latency harness:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- latency [seconds]
+// Page load:         dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- pageload [loads]
 if (args.Length > 0 && args[0] == "latency")
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
     return await TickToChartHarness.RunAsync(TimeSpan.FromSeconds(seconds));
+}
+
+if (args.Length > 0 && args[0] == "pageload")
+{
+    var loads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
+    return await PageLoadHarness.RunAsync(loads);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using Microsoft.Extensions.Time.Testing;
@@ -13,6 +14,8 @@ public class ExchangeCandleHistoryTests
         public List<(Interval Interval, long? Start, long? End, int Limit)> Requests { get; } = [];
 
         public IReadOnlyList<Interval> SupportedIntervals { get; } = [Interval.OneSecond, Interval.OneMinute];
+
+        public int MaxKlinesPerRequest => 1000;
 
         public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
         {
@@ -31,8 +34,6 @@ public class ExchangeCandleHistoryTests
 
             return Task.FromResult<IReadOnlyList<Candle>>(page);
         }
-
-        public Task<IReadOnlyList<string>> GetSymbolsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>(["BTCUSDT"]);
     }
 
     private const long Now = Midnight + 7_200_000 + 7_500; // 02:00:07.5

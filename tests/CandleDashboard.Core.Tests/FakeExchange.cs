@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 
@@ -16,6 +17,9 @@ internal sealed class FakeExchange(TimeProvider clock) : IKlineSource
     public decimal Revision { get; set; }
 
     public IReadOnlyList<Interval> SupportedIntervals { get; } = [Interval.OneSecond, Interval.OneMinute];
+
+    /// <summary>Binance's page size, so paging is exercised as it is against the real exchange.</summary>
+    public int MaxKlinesPerRequest => 1000;
 
     public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
     {
@@ -37,7 +41,4 @@ internal sealed class FakeExchange(TimeProvider clock) : IKlineSource
         var price = (openTime / 1000 % 100_000) + Revision;
         return new Candle(openTime, price, price + 1, price - 1, price, 2m, 2 * price, 3, openTime + interval.Milliseconds <= now, CandleSource.Official);
     }
-
-    public Task<IReadOnlyList<string>> GetSymbolsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>(["BTCUSDT", "ETHUSDT"]);
 }

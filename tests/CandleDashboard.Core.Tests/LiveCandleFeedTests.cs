@@ -1,5 +1,7 @@
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Tests.Shared;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using static CandleDashboard.Core.Tests.TestTrades;
 
@@ -10,12 +12,14 @@ public sealed class LiveCandleFeedTests : IDisposable
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 1_000));
     private readonly LiveCandleFeed _feed;
     private readonly List<CandleUpdate> _received = [];
+    private readonly ListLogger<LiveCandleFeed> _log = new();
 
     public LiveCandleFeedTests()
     {
         _feed = new LiveCandleFeed(
             new LiveCandleFeedOptions { Symbols = ["BTCUSDT", "ETHUSDT"], Intervals = [Interval.FifteenSeconds, Interval.OneMinute] },
-            _clock);
+            _clock,
+            _log);
         _feed.Start();
     }
 
@@ -116,24 +120,64 @@ public sealed class LiveCandleFeedTests : IDisposable
 
         Assert.Single(_received);
         Assert.Equal(1, _feed.HandlerFailures);
+        var (level, message) = Assert.Single(_log.Entries);
+        Assert.Equal(LogLevel.Error, level);
+        Assert.Contains("BTCUSDT 1m", message); // which series' subscriber failed
     }
 
     [Fact]
-    public void Feed_level_events_see_every_series_without_a_subscription()
+    public void Subscribing_to_all_sees_every_series_without_counting_as_a_series_subscription()
     {
         var updated = new List<CandleUpdate>();
-        var closed = new List<CandleUpdate>();
-        _feed.CandleUpdated += updated.Add;
-        _feed.CandleClosed += closed.Add;
+        using var all = _feed.SubscribeAll(updated.Add);
 
         _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
         Assert.Equal(2, updated.Count); // 15s and 1m forming candles
         Assert.Equal(0, _feed.SubscriptionCount);
 
         _clock.Advance(TimeSpan.FromSeconds(14));
-        var c = Assert.Single(closed);
+        var c = Assert.Single(updated, u => u.Candle.IsClosed);
         Assert.Equal((Interval.FifteenSeconds, Midnight, true), (c.Interval, c.Candle.OpenTime, c.Candle.IsClosed));
-        Assert.Contains(c, updated);
+
+        all.Dispose();
+        var seen = updated.Count;
+        _feed.OnTrade(At(Midnight + 16_000, 11m, 1m));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(seen, updated.Count);
+    }
+
+    [Fact]
+    public void A_forming_candle_saved_before_a_restart_continues_with_the_next_trades()
+    {
+        using var _ = _feed.Subscribe("BTCUSDT", Interval.OneMinute, _received.Add);
+        var saved = new Candle(Midnight, 100m, 120m, 90m, 110m, 3m, 330m, 7, false, CandleSource.Live);
+
+        Assert.True(_feed.Resume("BTCUSDT", Interval.OneMinute, saved));
+        Assert.False(_feed.Resume("BTCUSDT", Interval.OneMinute, saved)); // only once, before any trade
+
+        _feed.OnTrade(At(Midnight + 2_000, 95m, 1m));
+        var forming = _received[^1].Candle;
+        Assert.Equal((Midnight, 100m, 120m, 90m, 95m, 4m, 425m, 8L), (forming.OpenTime, forming.Open, forming.High, forming.Low, forming.Close, forming.Volume, forming.QuoteVolume, forming.TradeCount));
+    }
+
+    [Theory]
+    [InlineData(-60_000, false)] // the previous minute: history now, its official kline comes from the exchange
+    [InlineData(0, true)]
+    public void Only_the_current_bucket_resumes(long offset, bool expected)
+    {
+        var saved = new Candle(Midnight + offset, 100m, 120m, 90m, 110m, 3m, 330m, 7, false, CandleSource.Live);
+        Assert.Equal(expected, _feed.Resume("BTCUSDT", Interval.OneMinute, saved));
+        Assert.False(_feed.Resume("DOGEUSDT", Interval.OneMinute, saved with { OpenTime = Midnight }));
+    }
+
+    [Fact]
+    public void A_series_that_already_has_trades_does_not_resume_so_no_trade_counts_twice()
+    {
+        _feed.OnTrade(At(Midnight + 1_000, 10m, 1m));
+        var saved = new Candle(Midnight, 100m, 120m, 90m, 110m, 3m, 330m, 7, false, CandleSource.Live);
+        Assert.False(_feed.Resume("BTCUSDT", Interval.OneMinute, saved));
+        Assert.True(_feed.TryGetForming("BTCUSDT", Interval.OneMinute, out var forming));
+        Assert.Equal(1, forming.TradeCount);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
@@ -146,24 +147,19 @@ public class OfficialKlineFetcherTests
         public IDisposable Subscribe(Action<DataUpdated> handler) => throw new NotSupportedException();
     }
 
-    private sealed class RateLimitedException() : Exception("429 Too Many Requests"), CandleDashboard.Core.History.IExchangeRateLimit
-    {
-        public TimeSpan RetryAfter => TimeSpan.FromSeconds(30);
-    }
-
-    private sealed class RateLimitedExchange : CandleDashboard.Core.History.IKlineSource
+    private sealed class RateLimitedExchange : CandleDashboard.Core.Exchange.IKlineSource
     {
         public int Requests { get; private set; }
 
         public IReadOnlyList<Interval> SupportedIntervals { get; } = [Interval.OneMinute, Interval.FiveMinutes];
 
+        public int MaxKlinesPerRequest => 1000;
+
         public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
         {
             Requests++;
-            throw new RateLimitedException();
+            throw new CandleDashboard.Core.Exchange.ExchangeRateLimitException("fake", TimeSpan.FromSeconds(30), isBanned: false, "429 Too Many Requests");
         }
-
-        public Task<IReadOnlyList<string>> GetSymbolsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private sealed class UnreadableMetadataStore(ICandleStore inner) : ICandleStore

@@ -1,5 +1,4 @@
-using CandleDashboard.Core.Feeds;
-using CandleDashboard.Core.History;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Exchange.Binance.Rest;
 using CandleDashboard.Exchange.Binance.Streaming;
 using Microsoft.Extensions.Configuration;
@@ -33,11 +32,15 @@ public sealed class RegistrationTests
         Assert.Equal(TimeSpan.FromSeconds(10), options.ReconnectMaxDelay);
         Assert.Equal(TimeSpan.FromSeconds(1), options.ReconnectInitialDelay);
 
-        Assert.IsType<BinanceKlineClient>(provider.GetRequiredService<IKlineSource>());
-        Assert.Same(provider.GetRequiredService<IKlineSource>(), provider.GetRequiredService<IKlineSource>());
-        Assert.IsType<BinanceTradeFeed>(provider.GetRequiredService<ITradeFeed>());
-        Assert.Same(provider.GetRequiredService<ITradeFeed>(), provider.GetRequiredService<BinanceTradeFeed>());
-        Assert.Equal(FeedState.Stopped, provider.GetRequiredService<ITradeFeed>().Status.State);
+        // One exchange object: its parts are the adapter's singletons.
+        var exchange = provider.GetRequiredService<IExchange>();
+        Assert.Same(exchange, provider.GetRequiredService<IExchange>());
+        Assert.Equal("binance", exchange.Name);
+        Assert.IsType<BinanceRestClient>(exchange.Klines);
+        Assert.Same(exchange.Klines, exchange.Symbols); // one REST client: one rate-limit budget
+        Assert.Equal(1000, exchange.Klines.MaxKlinesPerRequest);
+        Assert.Same(provider.GetRequiredService<BinanceTradeFeed>(), exchange.Trades);
+        Assert.Equal(FeedState.Stopped, exchange.Trades.Status.State);
     }
 
     [Fact]
@@ -50,5 +53,20 @@ public sealed class RegistrationTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BinanceOptions>>().Value);
         Assert.Contains("WebSocketBaseUri", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("Binance")]
+    [InlineData("my exchange")]
+    [InlineData("x")]
+    public void The_exchange_name_must_be_usable_in_storage_keys(string name)
+    {
+        using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddBinanceExchange(o => o.ExchangeName = name)
+            .BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BinanceOptions>>().Value);
+        Assert.Contains("ExchangeName", ex.Message);
     }
 }

@@ -6,8 +6,8 @@ namespace CandleDashboard.Hub.Tests;
 
 public sealed class HubSubscriptionRegistryTests
 {
-    private static readonly HubSeries Btc15s = new("BTCUSDT", Interval.FifteenSeconds);
-    private static readonly HubSeries Eth1m = new("ETHUSDT", Interval.OneMinute);
+    private static readonly Series Btc15s = new("BTCUSDT", Interval.FifteenSeconds);
+    private static readonly Series Eth1m = new("ETHUSDT", Interval.OneMinute);
 
     private readonly List<Handle> _opened = [];
     private readonly HubSubscriptionRegistry _registry;
@@ -92,9 +92,9 @@ public sealed class HubSubscriptionRegistryTests
         Assert.Equal(0, registry.ConnectionCount);
     }
 
-    private sealed class Handle(HubSeries series) : IDisposable
+    private sealed class Handle(Series series) : IDisposable
     {
-        public HubSeries Series { get; } = series;
+        public Series Series { get; } = series;
 
         public bool Disposed { get; private set; }
 

@@ -37,11 +37,11 @@ public sealed class GapBackfillTests(StoresFixture stores)
             var start = Interval.OneMinute.Floor(stores.ExchangeStartedAt.AddMinutes(-20).ToUnixTimeMilliseconds()) + 30_000;
             var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(start));
             using var http = new HttpClient();
-            var exchange = new BinanceKlineClient(
+            var exchange = new BinanceRestClient(
                 http,
                 Microsoft.Extensions.Options.Options.Create(new BinanceOptions { RestBaseUri = stores.Exchange.RestBaseUri, WebSocketBaseUri = stores.Exchange.WebSocketBaseUri }),
                 clock,
-                NullLogger<BinanceKlineClient>.Instance);
+                NullLogger<BinanceRestClient>.Instance);
             var fetcher = new OfficialKlineFetcher(
                 exchange,
                 [postgres, redis],

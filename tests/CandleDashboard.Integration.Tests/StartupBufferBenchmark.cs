@@ -27,7 +27,7 @@ public sealed class StartupBufferBenchmark(StoresFixture stores, ITestOutputHelp
         await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null, TimeSpan.FromSeconds(60), "first fetch");
 
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
-        var history = app.Services.GetRequiredService<TieredCandleHistory>();
+        var history = app.Services.GetRequiredService<ICandleHistory>();
         var timings = new List<double>();
         for (var run = 0; run < 5; run++)
         {

@@ -1,3 +1,4 @@
+using CandleDashboard.Contracts;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Storage.Redis.Tests.Infrastructure;
 using static CandleDashboard.Storage.Redis.Tests.Infrastructure.TestSeries;

@@ -1,5 +1,4 @@
 using CandleDashboard.Core.Storage;
-using CandleDashboard.Core.Storage.InMemory;
 using CandleDashboard.Storage.Redis.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static CandleDashboard.Storage.Redis.Tests.Infrastructure.TestSeries;
@@ -13,12 +12,11 @@ public sealed class ServiceRegistrationTests(RedisFixture redis)
     public async Task AddRedisStorage_wires_stores_bus_and_checker_on_one_connection()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IDataUpdatedBus, InMemoryDataUpdatedBus>(); // the zero-config default it replaces
         services.AddRedisStorage(redis.Server.EndPoint, o => o.MaxCandlesPerSeries = 2);
         await using var provider = services.BuildServiceProvider();
 
-        var store = provider.GetRequiredService<ICandleStore>();
-        Assert.IsType<RedisCandleStore>(store);
+        ICandleStore store = provider.GetRequiredService<RedisCandleStore>();
+        Assert.Empty(provider.GetServices<ICandleStore>()); // the host puts it in its tier order
         Assert.IsType<RedisLiveCandleStore>(provider.GetRequiredService<ILiveCandleStore>());
         Assert.IsType<RedisDataUpdatedBus>(provider.GetRequiredService<IDataUpdatedBus>());
         Assert.True((await provider.GetRequiredService<RedisConnectionChecker>().CheckAsync(CancellationToken.None)).IsReachable);

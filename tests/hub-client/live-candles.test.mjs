@@ -14,9 +14,11 @@ test('BTCUSDT 15s: live candles arrive with exact, consistent values', async (t)
   await candles.until((m) => m.length >= 10, 15_000, '10 candles');
 
   let previous;
-  for (const c of candles.messages) {
-    assert.equal(c.symbol, 'BTCUSDT');
-    assert.equal(c.interval, '15s');
+  for (const m of candles.messages) {
+    // The candle inside the message is the REST API's candle contract.
+    const c = m.candle;
+    assert.equal(m.symbol, 'BTCUSDT');
+    assert.equal(m.interval, '15s');
     assert.equal(c.openTime % 15_000, 0, 'openTime is on a 15 s boundary');
     for (const field of ['open', 'high', 'low', 'close', 'volume', 'quoteVolume']) {
       assert.match(c[field], decimal, `${field} is an exact decimal string`);
@@ -27,7 +29,7 @@ test('BTCUSDT 15s: live candles arrive with exact, consistent values', async (t)
     assert.ok(Number.isInteger(c.tradeCount) && c.tradeCount >= 0);
     assert.equal(typeof c.closed, 'boolean');
     assert.equal(c.source, 'live');
-    assert.ok(Math.abs(c.receivedAt - c.sentAt) < 5_000, 'sentAt is the server clock at send time');
+    assert.ok(Math.abs(m.receivedAt - m.sentAt) < 5_000, 'sentAt is the server clock at send time');
     if (previous) {
       assert.ok(c.openTime >= previous.openTime, 'open times never go back');
       if (c.openTime === previous.openTime) {
@@ -41,7 +43,7 @@ test('BTCUSDT 15s: live candles arrive with exact, consistent values', async (t)
     }
     previous = c;
   }
-  assert.ok(candles.messages.some((c) => c.tradeCount > 0), 'trades reach the candles');
+  assert.ok(candles.messages.some((m) => m.candle.tradeCount > 0), 'trades reach the candles');
 });
 
 test('symbols are normalized: btcusdt follows BTCUSDT', async (t) => {

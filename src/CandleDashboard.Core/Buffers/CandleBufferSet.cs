@@ -14,7 +14,7 @@ namespace CandleDashboard.Core.Buffers;
 public sealed class CandleBufferSet
 {
     private readonly Dictionary<(string Symbol, Interval Interval), CandleBuffer> _buffers;
-    private readonly TieredCandleHistory _history;
+    private readonly ICandleHistory _history;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -22,7 +22,7 @@ public sealed class CandleBufferSet
         IEnumerable<string> symbols,
         IReadOnlyList<Interval> intervals,
         int capacity,
-        TieredCandleHistory history,
+        ICandleHistory history,
         TimeProvider timeProvider,
         ILogger<CandleBufferSet>? logger = null)
     {

@@ -37,6 +37,22 @@ internal struct FormingCandle
         Version++;
     }
 
+    /// <summary>Takes over a forming candle built before (by an earlier run of the app).</summary>
+    public void Resume(Candle candle, long length)
+    {
+        HasValue = true;
+        OpenTime = candle.OpenTime;
+        EndTime = candle.OpenTime + length;
+        Open = candle.Open;
+        High = candle.High;
+        Low = candle.Low;
+        Close = candle.Close;
+        Volume = candle.Volume;
+        QuoteVolume = candle.QuoteVolume;
+        TradeCount = candle.TradeCount;
+        Version++;
+    }
+
     public void Add(decimal price, decimal quantity, decimal quoteQuantity)
     {
         if (TradeCount == 0)

@@ -141,6 +141,27 @@ public sealed class LiveCandleBuilder
         }
     }
 
+    /// <summary>
+    /// Continues <paramref name="forming"/> (a forming candle saved before a restart) as this
+    /// interval's forming candle, so the bucket's open, high, low and volume so far are kept. Only
+    /// when nothing of the interval has been built yet and the candle is the current bucket's by the
+    /// clock: an older bucket is history (its official kline comes from the exchange), and a bucket
+    /// already built here must not count its trades twice.
+    /// </summary>
+    public bool Resume(Interval interval, Candle forming)
+    {
+        var index = IndexOf(interval);
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        if (index < 0 || _forming[index].HasValue || forming.IsClosed || forming.OpenTime != interval.Floor(now)
+            || forming.TradeCount <= 0 || forming.Low <= 0m || forming.Low > forming.High)
+        {
+            return false;
+        }
+
+        _forming[index].Resume(forming, interval.Milliseconds);
+        return true;
+    }
+
     /// <summary>The forming candle of <paramref name="interval"/>, if a trade has been seen.</summary>
     public bool TryGetForming(Interval interval, out Candle candle)
     {

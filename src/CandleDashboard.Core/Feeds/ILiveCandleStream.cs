@@ -27,6 +27,13 @@ public interface ILiveCandleStream
     /// </summary>
     IDisposable Subscribe(string symbol, Interval interval, Action<CandleUpdate> onUpdate);
 
-    /// <summary>Number of live subscriptions (for leak checks and the admin page).</summary>
+    /// <summary>
+    /// Receives every coalesced update of every series, subscribed or not, in the same order as
+    /// the series' own subscribers (e.g. to keep buffers or persist the forming candle). Same rules
+    /// as <see cref="Subscribe"/>; not counted in <see cref="SubscriptionCount"/>.
+    /// </summary>
+    IDisposable SubscribeAll(Action<CandleUpdate> onUpdate);
+
+    /// <summary>Number of live subscriptions of single series (charts and hub series; for leak checks and the admin page).</summary>
     int SubscriptionCount { get; }
 }

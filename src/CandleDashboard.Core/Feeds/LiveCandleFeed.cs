@@ -1,6 +1,9 @@
 using CandleDashboard.Core.Building;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CandleDashboard.Core.Feeds;
 
@@ -22,39 +25,35 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly long _windowTimestampTicks;
     private readonly TimeSpan _flushTick;
+    private readonly HandlerList<CandleUpdate> _allUpdates = new();
+    private readonly ILogger _logger;
     private ITimer? _timer;
     private int _subscriptionCount;
     private long _ignoredTrades;
     private long _handlerFailures;
 
-    public LiveCandleFeed(LiveCandleFeedOptions options, TimeProvider timeProvider)
+    public LiveCandleFeed(LiveCandleFeedOptions options, TimeProvider timeProvider, ILogger<LiveCandleFeed>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<LiveCandleFeed>.Instance;
         _windowTimestampTicks = (long)(options.CoalescingWindow.TotalSeconds * timeProvider.TimestampFrequency);
         _flushTick = options.FlushTick;
         _books = options.Symbols.Distinct(StringComparer.Ordinal).ToDictionary(
             s => s,
             s => new SymbolBook(new LiveCandleBuilder(s, options.Intervals, timeProvider, options.Builder)),
             StringComparer.Ordinal);
+        // One broken subscriber (a chart whose circuit died) must not stop the others; it is
+        // logged with its series and counted.
         foreach (var channel in _books.Values.SelectMany(b => b.Channels))
         {
-            // One broken subscriber (a chart whose circuit died) must not stop the others.
             channel.Handlers.HandlerFailed += OnHandlerFailed;
         }
 
+        _allUpdates.HandlerFailed += OnHandlerFailed;
         Intervals = options.Intervals;
     }
-
-    /// <summary>Raised for every published update of every series, subscribed or not (e.g. to persist the live candle).</summary>
-    public event Action<CandleUpdate>? CandleUpdated;
-
-    /// <summary>Raised for every candle that closes, after the series' subscribers got it (e.g. for candle buffers).</summary>
-    public event Action<CandleUpdate>? CandleClosed;
-
-    /// <summary>Raised when a subscriber's handler throws; the feed goes on.</summary>
-    public event Action<Exception>? HandlerFailed;
 
     public IReadOnlyCollection<string> Symbols => _books.Keys;
 
@@ -150,6 +149,26 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         }
     }
 
+    public IDisposable SubscribeAll(Action<CandleUpdate> onUpdate) => _allUpdates.Add(onUpdate);
+
+    /// <summary>
+    /// Continues a forming candle persisted before a restart, when it is still the current bucket's
+    /// and no trade of the series has been seen yet: the trades after the restart extend it instead
+    /// of starting the bucket over. Returns false (and changes nothing) otherwise.
+    /// </summary>
+    public bool Resume(string symbol, Interval interval, Candle forming)
+    {
+        if (symbol is null || !_books.TryGetValue(symbol, out var book))
+        {
+            return false;
+        }
+
+        lock (book.Sync)
+        {
+            return book.Builder.Resume(interval, forming);
+        }
+    }
+
     public IDisposable Subscribe(string symbol, Interval interval, Action<CandleUpdate> onUpdate)
     {
         ArgumentNullException.ThrowIfNull(onUpdate);
@@ -238,20 +257,15 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
             foreach (var (channel, update) in updates)
             {
                 channel.Handlers.Invoke(update);
-                CandleUpdated?.Invoke(update);
-
-                if (update.Candle.IsClosed)
-                {
-                    CandleClosed?.Invoke(update);
-                }
+                _allUpdates.Invoke(update);
             }
         }
     }
 
-    private void OnHandlerFailed(Exception ex)
+    private void OnHandlerFailed(CandleUpdate update, Exception ex)
     {
         Interlocked.Increment(ref _handlerFailures);
-        HandlerFailed?.Invoke(ex);
+        _logger.LogError(ex, "A live candle subscriber of {Symbol} {Interval} threw; the other subscribers go on", update.Symbol, update.Interval);
     }
 
     private sealed class Subscription(LiveCandleFeed feed, IDisposable handle) : IDisposable

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
@@ -82,7 +83,7 @@ public sealed class OfficialKlineFetcher
                             published.Add(message);
                         }
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException and not IExchangeRateLimit)
+                    catch (Exception ex) when (ex is not OperationCanceledException and not ExchangeRateLimitException)
                     {
                         error = $"{symbol} {interval}: {ex.Message}";
                         _logger.LogError(ex, "Fetching official {Symbol} {Interval} klines failed; retried next run", symbol, interval);
@@ -90,7 +91,7 @@ public sealed class OfficialKlineFetcher
                 }
             }
         }
-        catch (Exception ex) when (ex is IExchangeRateLimit limit)
+        catch (ExchangeRateLimitException limit)
         {
             // The whole run stops: every further request would be refused too.
             error = $"rate limited by the exchange, retry after {limit.RetryAfter.TotalSeconds:0}s";
@@ -192,7 +193,7 @@ public sealed class OfficialKlineFetcher
         var all = new List<Candle>();
         for (var from = start; from <= end;)
         {
-            var page = await _source.GetKlinesAsync(symbol, interval, from, end, ExchangeCandleHistory.MaxPage, cancellationToken).ConfigureAwait(false);
+            var page = await _source.GetKlinesAsync(symbol, interval, from, end, _source.MaxKlinesPerRequest, cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
                 break;

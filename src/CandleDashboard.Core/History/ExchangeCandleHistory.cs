@@ -1,16 +1,15 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Core.History;
 
 /// <summary>
-/// History straight from the exchange's REST klines. Intervals the exchange lacks are
-/// resampled from the coarsest exchange interval that divides them.
+/// History straight from the exchange's REST klines: the last tier of <see cref="TieredCandleHistory"/>.
+/// Intervals the exchange lacks are resampled from the coarsest exchange interval that divides them.
 /// </summary>
-public sealed class ExchangeCandleHistory(IKlineSource source, TimeProvider timeProvider) : ICandleHistory
+public sealed class ExchangeCandleHistory(IKlineSource source, TimeProvider timeProvider)
 {
-    /// <summary>The exchange's page size cap (Binance: 1000 klines a request).</summary>
-    public const int MaxPage = 1000;
-
+    /// <summary>The newest <paramref name="count"/> klines, oldest first; the last may be the forming one.</summary>
     public async Task<IReadOnlyList<Candle>> GetRecentAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -46,7 +45,7 @@ public sealed class ExchangeCandleHistory(IKlineSource source, TimeProvider time
         var remaining = count;
         while (remaining > 0)
         {
-            var limit = Math.Min(remaining, MaxPage);
+            var limit = Math.Min(remaining, source.MaxKlinesPerRequest);
             var startTime = endTime is { } end ? end - ((long)limit * interval.Milliseconds) + 1 : (long?)null;
             var page = await source.GetKlinesAsync(symbol, interval, startTime, endTime, limit, cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)

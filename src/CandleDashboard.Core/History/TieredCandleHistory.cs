@@ -16,16 +16,16 @@ public sealed class TieredCandleHistory : ICandleHistory
     public const string ExchangeSource = "exchange";
 
     private readonly IReadOnlyList<ICandleStore> _tiers;
-    private readonly ICandleHistory _exchange;
+    private readonly ExchangeCandleHistory _exchange;
     private readonly TimeProvider _timeProvider;
     private readonly TieredHistoryOptions _options;
     private readonly ILogger _logger;
 
     /// <param name="tiers">Stores, fastest first.</param>
-    /// <param name="exchange">The exchange's history (typically <see cref="ExchangeCandleHistory"/>).</param>
+    /// <param name="exchange">The exchange's history, asked when no store can answer.</param>
     public TieredCandleHistory(
         IReadOnlyList<ICandleStore> tiers,
-        ICandleHistory exchange,
+        ExchangeCandleHistory exchange,
         TimeProvider timeProvider,
         TieredHistoryOptions options,
         ILogger<TieredCandleHistory>? logger = null)
@@ -36,9 +36,6 @@ public sealed class TieredCandleHistory : ICandleHistory
         _options = options;
         _logger = logger ?? NullLogger<TieredCandleHistory>.Instance;
     }
-
-    public async Task<IReadOnlyList<Candle>> GetRecentAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken) =>
-        (await LoadAsync(symbol, interval, count, cancellationToken).ConfigureAwait(false)).Candles;
 
     public async Task<HistorySlice> LoadAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken)
     {
@@ -67,7 +64,7 @@ public sealed class TieredCandleHistory : ICandleHistory
         return new HistorySlice(withForming, ExchangeSource, HistoryGap.Of(latestStored, interval, now));
     }
 
-    /// <summary>Stored official candles in [from, to] from the fastest tier that answers (for data_updated refreshes).</summary>
+    /// <summary>From the fastest tier that answers (for data_updated refreshes).</summary>
     public async Task<IReadOnlyList<Candle>> GetRangeAsync(string symbol, Interval interval, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
     {
         var series = new SeriesKey(_options.Exchange, symbol, interval);

@@ -70,6 +70,22 @@ public readonly record struct Interval
         return false;
     }
 
+    /// <summary>
+    /// Parses what a person types: the exact spelling, or a wrong-case hour, day or second
+    /// (<c>1H</c> → <c>1h</c>), which cannot be misread. Upper-case <c>M</c> stays unknown: it means
+    /// month on exchanges, never minute.
+    /// </summary>
+    public static bool TryParseLenient([NotNullWhen(true)] string? text, out Interval interval)
+    {
+        var trimmed = text?.Trim();
+        if (TryParse(trimmed, out interval))
+        {
+            return true;
+        }
+
+        return trimmed is { Length: > 0 } && !trimmed.EndsWith('M') && TryParse(trimmed.ToLowerInvariant(), out interval);
+    }
+
     /// <exception cref="FormatException">The text is not a supported interval; the message lists the supported ones.</exception>
     public static Interval Parse(string? code) =>
         TryParse(code, out var interval)

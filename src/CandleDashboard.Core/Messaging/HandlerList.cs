@@ -9,8 +9,8 @@ public sealed class HandlerList<T>
     private readonly object _sync = new();
     private Action<T>[] _handlers = [];
 
-    /// <summary>Raised when a handler throws.</summary>
-    public event Action<Exception>? HandlerFailed;
+    /// <summary>Raised with the message and the exception when a handler throws, so the owner can log what failed.</summary>
+    public event Action<T, Exception>? HandlerFailed;
 
     public int Count => Volatile.Read(ref _handlers).Length;
 
@@ -35,7 +35,7 @@ public sealed class HandlerList<T>
             }
             catch (Exception ex)
             {
-                HandlerFailed?.Invoke(ex);
+                HandlerFailed?.Invoke(message, ex);
             }
         }
     }

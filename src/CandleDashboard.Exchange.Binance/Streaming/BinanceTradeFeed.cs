@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Exchange.Binance.Parsing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Exchange;
 
 namespace CandleDashboard.Exchange.Binance.Streaming;
 

@@ -1,14 +1,13 @@
+using CandleDashboard.Contracts;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
-using CandleDashboard.Web.Options;
-using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Api;
 
 /// <summary>
-/// Read-only candle endpoints. Deliberately absent: the seeds' <c>/save-live-candle</c>. Candles
+/// Read-only candle endpoints. Deliberately absent: any endpoint that saves a live candle. Candles
 /// are built on the server from the exchange's trades; letting a browser write them would let
 /// any visitor forge every other trader's chart.
 /// </summary>
@@ -48,13 +47,13 @@ public static class CandleEndpoints
         string interval,
         string? count,
         string? includeLive,
-        IOptions<DashboardOptions> dashboard,
-        TieredCandleHistory history,
+        SeriesCatalog catalog,
+        ICandleHistory history,
         ILiveCandleStream live,
         DashboardMetrics metrics,
         CancellationToken cancellationToken)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, dashboard.Value, out var series, out var problem)
+        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem)
             || !SeriesRequestParser.TryParseCount(count, out var wanted, out problem)
             || !SeriesRequestParser.TryParseFlag(nameof(includeLive), includeLive, true, out var withLive, out problem))
         {
@@ -79,13 +78,13 @@ public static class CandleEndpoints
     private static async Task<IResult> GetLatestAsync(
         string symbol,
         string interval,
-        IOptions<DashboardOptions> dashboard,
-        TieredCandleHistory history,
+        SeriesCatalog catalog,
+        ICandleHistory history,
         ILiveCandleStream live,
         DashboardMetrics metrics,
         CancellationToken cancellationToken)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, dashboard.Value, out var series, out var problem))
+        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem))
         {
             return problem;
         }
@@ -102,9 +101,9 @@ public static class CandleEndpoints
             : NoCandleYet(series);
     }
 
-    private static IResult GetLiveCandle(string? symbol, string? interval, IOptions<DashboardOptions> dashboard, ILiveCandleStream live)
+    private static IResult GetLiveCandle(string? symbol, string? interval, SeriesCatalog catalog, ILiveCandleStream live)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, dashboard.Value, out var series, out var problem))
+        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem))
         {
             return problem;
         }
@@ -114,10 +113,10 @@ public static class CandleEndpoints
             : NoCandleYet(series);
     }
 
-    private static Candle? Forming(ILiveCandleStream live, SeriesRequest series) =>
+    private static Candle? Forming(ILiveCandleStream live, Series series) =>
         live.TryGetForming(series.Symbol, series.Interval, out var candle) ? candle : null;
 
-    private static IResult NoCandleYet(SeriesRequest series) =>
+    private static IResult NoCandleYet(Series series) =>
         Results.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: "No candle yet",

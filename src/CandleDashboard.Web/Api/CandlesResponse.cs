@@ -1,3 +1,4 @@
+using CandleDashboard.Contracts;
 using CandleDashboard.Core.History;
 
 namespace CandleDashboard.Web.Api;

@@ -1,5 +1,4 @@
-using CandleDashboard.Web.Options;
-using Microsoft.Extensions.Options;
+using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Web.Api;
 
@@ -8,13 +7,13 @@ public static class CatalogEndpoints
 {
     public static RouteGroupBuilder MapCatalogEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/symbols", (IOptions<DashboardOptions> dashboard) => Results.Ok(dashboard.Value.EffectiveSymbols))
+        api.MapGet("/symbols", (SeriesCatalog catalog) => Results.Ok(catalog.Symbols))
             .WithName("GetSymbols")
             .WithSummary("Symbols served, in configured order.")
             .Produces<string[]>();
 
-        api.MapGet("/intervals", (IOptions<DashboardOptions> dashboard) =>
-                Results.Ok(dashboard.Value.EffectiveIntervals.Select(i => new IntervalJson(i.Code, i.Milliseconds)).ToArray()))
+        api.MapGet("/intervals", (SeriesCatalog catalog) =>
+                Results.Ok(catalog.Intervals.Select(i => new IntervalJson(i.Code, i.Milliseconds)).ToArray()))
             .WithName("GetIntervals")
             .WithSummary("Intervals offered, shortest first.")
             .Produces<IntervalJson[]>();

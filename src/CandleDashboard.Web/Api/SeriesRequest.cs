@@ -1,50 +1,28 @@
 using System.Globalization;
 using CandleDashboard.Core.Market;
-using CandleDashboard.Web.Options;
 
 namespace CandleDashboard.Web.Api;
-
-/// <summary>A validated (symbol, interval) pair of a request.</summary>
-public readonly record struct SeriesRequest(string Symbol, Interval Interval);
 
 /// <summary>
 /// Turns raw route and query text into a series, or into the ProblemDetails result that explains
 /// what is wrong. Parameters are bound as strings on purpose: the framework's own binding failure
-/// for "count=abc" is a bare 400 without a message.
+/// for "count=abc" is a bare 400 without a message. The series rules and messages are the
+/// catalog's, the same as the hub's and the chart page's.
 /// </summary>
 public static class SeriesRequestParser
 {
-    /// <summary>Longest text echoed back in a message; hostile input is not reflected in full.</summary>
-    private const int EchoLimit = 32;
-
-    public static bool TryParse(string? symbolText, string? intervalText, DashboardOptions dashboard, out SeriesRequest request, out IResult problem)
+    public static bool TryParse(string? symbolText, string? intervalText, SeriesCatalog catalog, out Series series, out IResult problem)
     {
-        request = default;
-        if (!Symbols.TryNormalize(symbolText, out var symbol))
+        var check = catalog.Check(symbolText, intervalText);
+        series = check.IsValid ? check.Series : default;
+        problem = check.Problem switch
         {
-            problem = Invalid("symbol", $"Symbol '{Echo(symbolText)}' is not valid: expected 2-20 letters or digits, e.g. BTCUSDT.");
-            return false;
-        }
-
-        var offered = dashboard.EffectiveIntervals;
-        if (!Interval.TryParse(intervalText, out var interval) || !offered.Contains(interval))
-        {
-            problem = Invalid("interval", $"Interval '{Echo(intervalText)}' is not offered. Offered intervals: {string.Join(", ", offered.Select(i => i.Code))}.");
-            return false;
-        }
-
-        if (!dashboard.EffectiveSymbols.Contains(symbol))
-        {
-            problem = Results.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Unknown symbol",
-                detail: $"Symbol '{symbol}' is not served here. Served symbols: {string.Join(", ", dashboard.EffectiveSymbols)}.");
-            return false;
-        }
-
-        request = new SeriesRequest(symbol, interval);
-        problem = Results.Empty;
-        return true;
+            SeriesProblem.None => Results.Empty,
+            // Well-formed but not served: the resource does not exist here.
+            SeriesProblem.UnknownSymbol => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown symbol", detail: check.Message),
+            _ => Invalid(check.IsSymbolProblem ? "symbol" : "interval", check.Message),
+        };
+        return check.IsValid;
     }
 
     public static bool TryParseCount(string? text, out int count, out IResult problem)
@@ -61,7 +39,7 @@ public static class SeriesRequestParser
             return true;
         }
 
-        problem = Invalid("count", $"Count '{Echo(text)}' is not valid: expected a whole number from 1 to {ApiOptions.MaxCount}.");
+        problem = Invalid("count", $"Count '{InputEcho.Of(text)}' is not valid: expected a whole number from 1 to {ApiOptions.MaxCount}.");
         return false;
     }
 
@@ -79,7 +57,7 @@ public static class SeriesRequestParser
             return true;
         }
 
-        problem = Invalid(name, $"{name} '{Echo(text)}' is not valid: expected true or false.");
+        problem = Invalid(name, $"{name} '{InputEcho.Of(text)}' is not valid: expected true or false.");
         return false;
     }
 
@@ -88,27 +66,4 @@ public static class SeriesRequestParser
             new Dictionary<string, string[]> { [field] = [message] },
             detail: message,
             title: "Invalid request");
-
-    /// <summary>
-    /// The offending text as shown in a message: cut short, and anything but letters, digits,
-    /// '.', '-', '_' shown as '?', so markup or control characters are never reflected back.
-    /// </summary>
-    private static string Echo(string? text)
-    {
-        if (text is null)
-        {
-            return "";
-        }
-
-        var shown = text.Length <= EchoLimit ? text : text[..EchoLimit];
-        var safe = string.Create(shown.Length, shown, (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                var c = source[i];
-                span[i] = char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '?';
-            }
-        });
-        return shown.Length < text.Length ? safe + "..." : safe;
-    }
 }

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -5,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CandleDashboard.Web.Health;
 
 /// <summary>Ready when the trade feed is connected and a frame arrived recently (a silent socket is not a live chart).</summary>
-public sealed class FeedFreshnessCheck(ITradeFeed feed, TimeProvider clock, IOptions<HealthOptions> options) : IHealthCheck
+public sealed class FeedFreshnessCheck(IExchange exchange, TimeProvider clock, IOptions<HealthOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var status = feed.Status;
+        var status = exchange.Trades.Status;
         var maxSilence = options.Value.FeedMaxSilence;
         var data = new Dictionary<string, object>
         {

@@ -13,7 +13,7 @@ namespace CandleDashboard.Web.Hosting;
 /// </summary>
 public static class DashboardHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? overrideServices = null)
     {
         var contentRoot = ContentRootFor(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -22,7 +22,8 @@ public static class DashboardHost
             ContentRootPath = contentRoot,
             WebRootPath = WebRootLocator.Find(contentRoot ?? Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
         });
-        configure?.Invoke(builder);
+        // The one clock of the app.
+        builder.Services.AddSingleton(TimeProvider.System);
 
         await builder.AddExchangeAsync();
         builder.AddDashboard();
@@ -31,6 +32,9 @@ public static class DashboardHost
 
         builder.AddPublicApi();
         builder.AddAdminArea();
+
+        // Last, so a test can swap a service the app registered (e.g. a counting bus).
+        overrideServices?.Invoke(builder);
         var app = builder.Build();
         try
         {

@@ -1,16 +1,15 @@
 using CandleDashboard.Core.Feeds;
-using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Components;
 using CandleDashboard.Web.Options;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hosting;
 
 public static class DashboardHostingExtensions
 {
-    /// <summary>Options, live candles, history, the trade pump and the Blazor components.</summary>
+    /// <summary>Options, the served series, live candles, the trade pump and the Blazor components.</summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,17 +18,22 @@ public static class DashboardHostingExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            return new SeriesCatalog(dashboard.EffectiveSymbols, dashboard.EffectiveIntervals);
+        });
 
+        // The feed is the trade sink (fed by TradeFeedWorker); everything else reads it as the stream.
         services.AddSingleton(sp =>
         {
             var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
             return new LiveCandleFeed(
                 new LiveCandleFeedOptions { Symbols = dashboard.EffectiveSymbols, Intervals = dashboard.EffectiveIntervals },
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<LiveCandleFeed>>());
         });
         services.AddSingleton<ILiveCandleStream>(sp => sp.GetRequiredService<LiveCandleFeed>());
-        services.AddSingleton<ICandleHistory, ExchangeCandleHistory>();
         services.AddHostedService<TradeFeedWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -6,11 +6,16 @@ namespace CandleDashboard.Web.Hosting;
 
 public static class ExchangeHostingExtensions
 {
+    /// <summary>The name the simulator's candles are stored under, apart from any real exchange's.</summary>
+    public const string SimulatorExchangeName = "simulator";
+
     /// <summary>
-    /// Registers the exchange adapter. In <see cref="ExchangeMode.Simulator"/> mode (the default)
-    /// a Binance-protocol simulator is started in-process on loopback first and the adapter is
-    /// pointed at it, so the app needs no configuration and no internet. The simulator must be
-    /// listening before the adapter's options are read, hence async, before Build().
+    /// Registers the app's one <see cref="Core.Exchange.IExchange"/>: the Binance adapter. In
+    /// <see cref="ExchangeMode.Simulator"/> mode (the default) this is also the one place the
+    /// simulator is wired: it starts in-process on loopback first and the adapter is pointed at it
+    /// under the name <see cref="SimulatorExchangeName"/>, so the app needs no configuration and no
+    /// internet. The simulator must be listening before the adapter's options are read, hence
+    /// async, before Build().
     /// </summary>
     public static async Task<WebApplicationBuilder> AddExchangeAsync(this WebApplicationBuilder builder)
     {
@@ -29,9 +34,11 @@ public static class ExchangeHostingExtensions
             {
                 [$"{BinanceOptions.SectionName}:{nameof(BinanceOptions.RestBaseUri)}"] = simulator.RestBaseUri.ToString(),
                 [$"{BinanceOptions.SectionName}:{nameof(BinanceOptions.WebSocketBaseUri)}"] = simulator.WebSocketBaseUri.ToString(),
+                [$"{BinanceOptions.SectionName}:{nameof(BinanceOptions.ExchangeName)}"] = SimulatorExchangeName,
             });
 
-            // Registered first, so it stops last: the trade feed disconnects before the simulator goes.
+            // The simulator goes after the trade feed has disconnected: SimulatorLifetime stops it
+            // from IHostApplicationLifetime.ApplicationStopped, whatever order hosted services have.
             builder.Services.AddSingleton(simulator);
             builder.Services.AddHostedService<SimulatorLifetime>();
         }

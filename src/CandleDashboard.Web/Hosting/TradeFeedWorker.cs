@@ -1,25 +1,37 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hosting;
 
-/// <summary>Pumps the exchange's trades into the live candle feed for the app's lifetime.</summary>
+/// <summary>
+/// Pumps the exchange's trades into the live candle feed for the app's lifetime. First, when a
+/// live candle store is configured, the forming candles saved before a restart are resumed, so a
+/// restart does not restart the current buckets from nothing.
+/// </summary>
 internal sealed class TradeFeedWorker(
-    ITradeFeed tradeFeed,
+    IExchange exchange,
     LiveCandleFeed liveCandles,
     IOptions<DashboardOptions> options,
-    ILogger<TradeFeedWorker> logger) : BackgroundService
+    ILogger<TradeFeedWorker> logger,
+    LiveCandleResumer? resumer = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The clock closes candles and flushes coalesced updates even when no trade arrives.
         liveCandles.Start();
         var symbols = options.Value.EffectiveSymbols;
-        logger.LogInformation("Streaming trades for {Symbols}", string.Join(", ", symbols));
         try
         {
-            await tradeFeed.RunAsync(symbols.ToArray(), liveCandles, stoppingToken);
+            if (resumer is not null)
+            {
+                await resumer.ResumeAsync(liveCandles, symbols, options.Value.EffectiveIntervals, stoppingToken);
+            }
+
+            logger.LogInformation("Streaming {Exchange} trades for {Symbols}", exchange.Name, string.Join(", ", symbols));
+            await exchange.Trades.RunAsync(symbols.ToArray(), liveCandles, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Market;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace CandleDashboard.Web.Hubs;
 /// refusals are <see cref="HubException"/>s (the client sees the message, the connection lives on).
 /// </summary>
 public sealed class CandleHub(
-    SeriesRequestValidator validator,
+    SeriesCatalog catalog,
     HubSubscriptionRegistry registry,
     IOptions<CandleHubOptions> options,
     HubConnectionEvents events) : Hub
@@ -18,7 +19,7 @@ public sealed class CandleHub(
 
     public async Task Subscribe(string? symbol, string? interval)
     {
-        var series = validator.Validate(symbol, interval);
+        var series = Validate(symbol, interval);
         var max = options.Value.MaxSubscriptionsPerConnection;
         switch (registry.Add(Context.ConnectionId, series, max))
         {
@@ -30,7 +31,7 @@ public sealed class CandleHub(
 
         try
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, series.GroupName, Context.ConnectionAborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Of(series), Context.ConnectionAborted);
         }
         catch
         {
@@ -42,11 +43,18 @@ public sealed class CandleHub(
 
     public async Task Unsubscribe(string? symbol, string? interval)
     {
-        var series = validator.Validate(symbol, interval);
+        var series = Validate(symbol, interval);
         if (registry.Remove(Context.ConnectionId, series))
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, series.GroupName);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Of(series));
         }
+    }
+
+    /// <summary>A served series, or a <see cref="HubException"/> whose message is all the client learns.</summary>
+    private Series Validate(string? symbol, string? interval)
+    {
+        var check = catalog.Check(symbol, interval);
+        return check.IsValid ? check.Series : throw new HubException(check.Message);
     }
 
     public override Task OnConnectedAsync()

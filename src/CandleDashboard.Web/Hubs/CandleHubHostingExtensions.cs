@@ -1,7 +1,6 @@
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CandleDashboard.Web.Hubs;
 
@@ -17,8 +16,6 @@ public static class CandleHubHostingExtensions
             .Validate(o => o.MaxSubscriptionsPerConnection is >= 1 and <= 1000, "Hub:MaxSubscriptionsPerConnection must be 1 to 1000.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SeriesRequestValidator>();
         // Metrics are optional: reported when the host registered them, silent otherwise.
         services.AddSingleton(sp => new HubConnectionEvents(sp.GetService<DashboardMetrics>()));
         services.AddSingleton(sp =>

@@ -33,11 +33,11 @@ internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHu
             return;
         }
 
-        var group = new HubSeries(message.Symbol, interval).GroupName;
-        _ = SendAsync(group, DataUpdatedMessage.Of(message));
+        // The message itself is the wire contract (see Contracts/DataUpdatedJson).
+        _ = SendAsync(HubGroups.Of(new Series(message.Symbol, interval)), message);
     }
 
-    private async Task SendAsync(string group, DataUpdatedMessage message)
+    private async Task SendAsync(string group, DataUpdated message)
     {
         try
         {

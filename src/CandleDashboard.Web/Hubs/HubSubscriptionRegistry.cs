@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Market;
 namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
@@ -10,11 +11,11 @@ namespace CandleDashboard.Web.Hubs;
 /// single lock keeps the count and the open series consistent without ordering puzzles.
 /// Opening/closing a series happens under the lock too, so a series is never opened twice.
 /// </remarks>
-public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSeries)
+public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries)
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, HashSet<HubSeries>> _byConnection = new(StringComparer.Ordinal);
-    private readonly Dictionary<HubSeries, (IDisposable Handle, int Followers)> _bySeries = [];
+    private readonly Dictionary<string, HashSet<Series>> _byConnection = new(StringComparer.Ordinal);
+    private readonly Dictionary<Series, (IDisposable Handle, int Followers)> _bySeries = [];
 
     public enum AddResult
     {
@@ -46,7 +47,7 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
         }
     }
 
-    public AddResult Add(string connectionId, HubSeries series, int maxPerConnection)
+    public AddResult Add(string connectionId, Series series, int maxPerConnection)
     {
         lock (_gate)
         {
@@ -83,7 +84,7 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
     }
 
     /// <summary>Returns false when the connection did not follow the series (unsubscribe is idempotent).</summary>
-    public bool Remove(string connectionId, HubSeries series)
+    public bool Remove(string connectionId, Series series)
     {
         IDisposable? toClose;
         lock (_gate)
@@ -106,10 +107,10 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
     }
 
     /// <summary>Drops everything a closed connection followed; returns what it followed.</summary>
-    public IReadOnlyCollection<HubSeries> RemoveConnection(string connectionId)
+    public IReadOnlyCollection<Series> RemoveConnection(string connectionId)
     {
         var toClose = new List<IDisposable>();
-        HashSet<HubSeries>? followed;
+        HashSet<Series>? followed;
         lock (_gate)
         {
             if (!_byConnection.Remove(connectionId, out followed))
@@ -136,7 +137,7 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
     }
 
     /// <summary>Connections following the series now (0 when none).</summary>
-    public int FollowersOf(HubSeries series)
+    public int FollowersOf(Series series)
     {
         lock (_gate)
         {
@@ -153,7 +154,7 @@ public sealed class HubSubscriptionRegistry(Func<HubSeries, IDisposable> openSer
     }
 
     /// <summary>Decrements the series' count; returns its handle when the last follower left.</summary>
-    private IDisposable? Release(HubSeries series)
+    private IDisposable? Release(Series series)
     {
         var entry = _bySeries[series];
         if (entry.Followers > 1)

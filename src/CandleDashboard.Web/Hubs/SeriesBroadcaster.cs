@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CandleDashboard.Contracts;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
@@ -28,7 +29,7 @@ internal sealed class SeriesBroadcaster : IDisposable
     private readonly Channel<CandleUpdate> _queue;
     private long _dropped;
     private readonly IHubContext<CandleHub> _hub;
-    private readonly HubSeries _series;
+    private readonly Series _series;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Func<int> _followers;
@@ -37,7 +38,7 @@ internal sealed class SeriesBroadcaster : IDisposable
     private readonly Task _sender;
 
     /// <param name="followers">Connections in the series' group now; counted as pushed updates.</param>
-    public SeriesBroadcaster(HubSeries series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger, Func<int> followers, DashboardMetrics? metrics)
+    public SeriesBroadcaster(Series series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger, Func<int> followers, DashboardMetrics? metrics)
     {
         _queue = Channel.CreateBounded<CandleUpdate>(
             new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
@@ -76,7 +77,7 @@ internal sealed class SeriesBroadcaster : IDisposable
             try
             {
                 var message = CandleMessage.From(update, _clock.GetUtcNow().ToUnixTimeMilliseconds());
-                await _hub.Clients.Group(_series.GroupName).SendAsync(HubMessageNames.Candle, message);
+                await _hub.Clients.Group(HubGroups.Of(_series)).SendAsync(HubMessageNames.Candle, message);
                 _metrics?.UpdatesPushed(_followers());
             }
             catch (Exception ex)

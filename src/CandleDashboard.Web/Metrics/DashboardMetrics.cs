@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using System.Diagnostics.Metrics;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Options;
@@ -22,14 +23,14 @@ public sealed class DashboardMetrics
     private long _openCircuits;
     private long _openHubConnections;
 
-    public DashboardMetrics(IMeterFactory meterFactory, ITradeFeed feed, ILiveCandleStream live, IOptions<DashboardOptions> dashboard)
+    public DashboardMetrics(IMeterFactory meterFactory, IExchange exchange, ILiveCandleStream live, IOptions<DashboardOptions> dashboard)
     {
         var meter = meterFactory.Create(MeterName);
         var symbols = dashboard.Value.EffectiveSymbols;
 
         meter.CreateObservableCounter(
             "candledashboard.trades.in",
-            () => feed.Status.TradesReceived,
+            () => exchange.Trades.Status.TradesReceived,
             unit: "{trade}",
             description: "Trades received from the exchange's stream.");
         meter.CreateObservableCounter(

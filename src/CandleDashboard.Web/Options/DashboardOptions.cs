@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Chart;
 
 namespace CandleDashboard.Web.Options;
 

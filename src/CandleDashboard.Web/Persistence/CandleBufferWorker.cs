@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace CandleDashboard.Web.Persistence;
 
 /// <summary>
-/// Loads the startup candle buffers while the trade feed connects (seed 001's parallel startup:
-/// separate hosted services), then keeps them current with closed live candles and data_updated.
+/// Loads the startup candle buffers while the trade feed connects (a hosted service of its own,
+/// so neither waits for the other), then keeps them current with closed live candles and data_updated.
 /// </summary>
 internal sealed class CandleBufferWorker(
     CandleBufferSet buffers,
-    LiveCandleFeed liveCandles,
+    ILiveCandleStream liveCandles,
     IDataUpdatedBus bus,
     IOptions<PersistenceOptions> options,
     ILogger<CandleBufferWorker> logger) : BackgroundService
@@ -19,7 +19,13 @@ internal sealed class CandleBufferWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Subscribed before loading, so nothing that closes during the load is missed.
-        liveCandles.CandleClosed += buffers.OnCandleClosed;
+        using var closed = liveCandles.SubscribeAll(update =>
+        {
+            if (update.Candle.IsClosed)
+            {
+                buffers.OnCandleClosed(update);
+            }
+        });
         using var official = bus.Subscribe(message => _ = RefreshAsync(message, stoppingToken));
         try
         {
@@ -37,10 +43,6 @@ internal sealed class CandleBufferWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutdown.
-        }
-        finally
-        {
-            liveCandles.CandleClosed -= buffers.OnCandleClosed;
         }
     }
 

@@ -7,8 +7,7 @@ namespace CandleDashboard.Web.Persistence;
 /// PostgreSQL), commits go durable first (PostgreSQL, Redis). With neither configured, one
 /// in-memory store plays both parts.
 /// </summary>
-/// <param name="Exchange">Lower-case exchange name that series keys carry ("simulator" or "binance").</param>
-public sealed record CandleTiers(string Exchange, IReadOnlyList<ICandleStore> ReadOrder, IReadOnlyList<ICandleStore> CommitOrder)
+public sealed record CandleTiers(IReadOnlyList<ICandleStore> ReadOrder, IReadOnlyList<ICandleStore> CommitOrder)
 {
     public string Describe() => string.Join(" → ", ReadOrder.Select(s => s.Name));
 }

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
@@ -7,20 +8,22 @@ namespace CandleDashboard.Web.Persistence;
 
 /// <summary>
 /// Keeps each series' forming candle in the live key (Redis), at most about once per second per
-/// key, so a restarted or second instance can show it. Closed candles are not written: the live
-/// key holds the forming candle only, and official candles come from the fetcher.
+/// key, so a restarted instance resumes it (<see cref="LiveCandleResumer"/>). Closed candles are
+/// not written: the live key holds the forming candle only, and official candles come from the fetcher.
 /// </summary>
-internal sealed class LiveCandlePersister(LiveCandleFeed liveCandles, ThrottledLiveCandleWriter writer, CandleTiers tiers) : IHostedService
+internal sealed class LiveCandlePersister(ILiveCandleStream liveCandles, ThrottledLiveCandleWriter writer, IExchange exchange) : IHostedService
 {
+    private IDisposable? _subscription;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        liveCandles.CandleUpdated += Offer;
+        _subscription = liveCandles.SubscribeAll(Offer);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        liveCandles.CandleUpdated -= Offer;
+        _subscription?.Dispose();
         await writer.FlushAsync(cancellationToken);
     }
 
@@ -28,7 +31,7 @@ internal sealed class LiveCandlePersister(LiveCandleFeed liveCandles, ThrottledL
     {
         if (!update.Candle.IsClosed)
         {
-            writer.Offer(new SeriesKey(tiers.Exchange, update.Symbol, update.Interval), update.Candle);
+            writer.Offer(new SeriesKey(exchange.Name, update.Symbol, update.Interval), update.Candle);
         }
     }
 }

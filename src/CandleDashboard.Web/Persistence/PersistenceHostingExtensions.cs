@@ -1,5 +1,5 @@
 using CandleDashboard.Core.Buffers;
-using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Storage;
@@ -7,7 +7,6 @@ using CandleDashboard.Core.Storage.InMemory;
 using CandleDashboard.Storage.Postgres;
 using CandleDashboard.Storage.Redis;
 using CandleDashboard.Web.Options;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Persistence;
@@ -17,7 +16,8 @@ public static class PersistenceHostingExtensions
     /// <summary>
     /// Stores, tiered history, startup buffers, the official-kline fetcher and the live candle key.
     /// <c>ConnectionStrings:Redis</c> and <c>ConnectionStrings:Postgres</c> switch the real stores on;
-    /// with neither, everything runs in memory (the zero-config default).
+    /// with neither, everything runs in memory (the zero-config default). Each service is registered
+    /// once, by this method, whatever else is configured.
     /// </summary>
     public static WebApplicationBuilder AddCandlePersistence(this WebApplicationBuilder builder)
     {
@@ -35,7 +35,13 @@ public static class PersistenceHostingExtensions
                 o.MaxCandlesPerSeries = persistence.RedisMaxCandlesPerSeries;
                 o.LiveCandleTimeToLive = persistence.LiveCandleTimeToLive;
             });
+            services.AddSingleton<LiveCandleResumer>();
             services.AddHostedService<LiveCandlePersister>();
+        }
+        else
+        {
+            // One instance: data_updated stays in the process.
+            services.AddSingleton<IDataUpdatedBus, InMemoryDataUpdatedBus>();
         }
 
         if (!string.IsNullOrWhiteSpace(postgres))
@@ -43,17 +49,13 @@ public static class PersistenceHostingExtensions
             services.AddPostgresStorage(postgres);
         }
 
-        services.TryAddSingleton<IDataUpdatedBus, InMemoryDataUpdatedBus>();
         services.AddSingleton(sp => BuildTiers(sp, redis, postgres));
-
-        services.AddSingleton(sp => new ExchangeCandleHistory(sp.GetRequiredService<IKlineSource>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new TieredCandleHistory(
+        services.AddSingleton<ICandleHistory>(sp => new TieredCandleHistory(
             sp.GetRequiredService<CandleTiers>().ReadOrder,
-            sp.GetRequiredService<ExchangeCandleHistory>(),
+            new ExchangeCandleHistory(sp.GetRequiredService<IExchange>().Klines, sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TimeProvider>(),
-            new TieredHistoryOptions { Exchange = sp.GetRequiredService<CandleTiers>().Exchange, MaxServedLag = persistence.MaxServedLag },
+            new TieredHistoryOptions { Exchange = sp.GetRequiredService<IExchange>().Name, MaxServedLag = persistence.MaxServedLag },
             sp.GetService<ILogger<TieredCandleHistory>>()));
-        services.Replace(ServiceDescriptor.Singleton<ICandleHistory>(sp => sp.GetRequiredService<TieredCandleHistory>()));
 
         services.AddSingleton(sp =>
         {
@@ -62,21 +64,21 @@ public static class PersistenceHostingExtensions
                 dashboard.EffectiveSymbols,
                 dashboard.EffectiveIntervals,
                 persistence.BufferCandles,
-                sp.GetRequiredService<TieredCandleHistory>(),
+                sp.GetRequiredService<ICandleHistory>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ILogger<CandleBufferSet>>());
         });
         services.AddSingleton(sp =>
         {
             var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            var tiers = sp.GetRequiredService<CandleTiers>();
+            var exchange = sp.GetRequiredService<IExchange>();
             return new OfficialKlineFetcher(
-                sp.GetRequiredService<IKlineSource>(),
-                tiers.CommitOrder,
+                exchange.Klines,
+                sp.GetRequiredService<CandleTiers>().CommitOrder,
                 sp.GetRequiredService<IDataUpdatedBus>(),
                 new FetcherOptions
                 {
-                    Exchange = tiers.Exchange,
+                    Exchange = exchange.Name,
                     Symbols = dashboard.EffectiveSymbols,
                     Intervals = dashboard.EffectiveIntervals,
                     InitialCandles = persistence.InitialCandles,
@@ -103,25 +105,18 @@ public static class PersistenceHostingExtensions
     public static Task InitializeCandlePersistenceAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
         app.Services.GetRequiredService<StorageStartup>().InitializeAsync(cancellationToken);
 
-    /// <summary>Lower-case exchange name for series keys: simulated candles never mix with real ones in shared stores.</summary>
-    public static string ExchangeNameOf(IConfiguration configuration) =>
-        (configuration.GetSection(ExchangeOptions.SectionName).Get<ExchangeOptions>()?.Mode ?? ExchangeMode.Simulator) == ExchangeMode.Binance
-            ? "binance"
-            : "simulator";
-
     private static CandleTiers BuildTiers(IServiceProvider sp, string? redis, string? postgres)
     {
-        var exchange = ExchangeNameOf(sp.GetRequiredService<IConfiguration>());
-        var redisStore = string.IsNullOrWhiteSpace(redis) ? null : sp.GetServices<ICandleStore>().OfType<RedisCandleStore>().Single();
+        ICandleStore? redisStore = string.IsNullOrWhiteSpace(redis) ? null : sp.GetRequiredService<RedisCandleStore>();
         ICandleStore? postgresStore = string.IsNullOrWhiteSpace(postgres) ? null : sp.GetRequiredService<DurableCandleWriter>();
         ICandleStore[] read = [.. new[] { redisStore, postgresStore }.OfType<ICandleStore>()];
         ICandleStore[] commit = [.. new[] { postgresStore, redisStore }.OfType<ICandleStore>()];
         if (read.Length == 0)
         {
             var memory = new InMemoryCandleStore();
-            return new CandleTiers(exchange, [memory], [memory]);
+            return new CandleTiers([memory], [memory]);
         }
 
-        return new CandleTiers(exchange, read, commit);
+        return new CandleTiers(read, commit);
     }
 }

@@ -5,7 +5,7 @@ public sealed class PersistenceOptions
 {
     public const string SectionName = "Persistence";
 
-    /// <summary>Closed candles kept per symbol × interval in the startup buffers (seed 000).</summary>
+    /// <summary>Closed candles kept per symbol × interval in the startup buffers.</summary>
     public int BufferCandles { get; set; } = 100;
 
     /// <summary>How many buffers load at once at startup.</summary>

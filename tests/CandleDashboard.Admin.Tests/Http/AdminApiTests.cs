@@ -39,17 +39,20 @@ public sealed class AdminApiTests(AdminServer server)
         Assert.Equal("1m", one.GetProperty("interval").GetString());
         Assert.Equal(100, one.GetProperty("capacity").GetInt32());
 
+        // The same series rules and answers as the public API.
         var badSymbol = await client.Http.GetAsync("api/buffers/BTC-USDT/1m");
         Assert.Equal(HttpStatusCode.BadRequest, badSymbol.StatusCode);
-        Assert.Equal("Invalid symbol", (await badSymbol.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var badSymbolBody = await badSymbol.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Symbol 'BTC-USDT' is not valid: expected 2-20 letters or digits, e.g. BTCUSDT.", badSymbolBody.GetProperty("errors").GetProperty("symbol")[0].GetString());
 
         var badInterval = await client.Http.GetAsync("api/buffers/BTCUSDT/7m");
         Assert.Equal(HttpStatusCode.BadRequest, badInterval.StatusCode);
-        Assert.Equal("Invalid interval", (await badInterval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.StartsWith("Unknown interval '7m'.", (await badInterval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("interval")[0].GetString());
 
         var unknown = await client.Http.GetAsync("api/buffers/DOGEUSDT/1m");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Unknown symbol", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]

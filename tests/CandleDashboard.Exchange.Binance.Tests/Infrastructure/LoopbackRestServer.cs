@@ -36,6 +36,9 @@ public sealed class LoopbackRestServer : IAsyncDisposable
 
     public int UsedWeight { get; set; } = 42;
 
+    /// <summary>How long every answer is held back (a slow exchange); zero by default.</summary>
+    public TimeSpan Delay { get; set; }
+
     public static async Task<LoopbackRestServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -46,6 +49,11 @@ public sealed class LoopbackRestServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             server.Requests.Enqueue(context.Request.Path + context.Request.QueryString);
+            if (server.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.Delay, context.RequestAborted);
+            }
+
             context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = server.UsedWeight.ToString(CultureInfo.InvariantCulture);
             if (server.Injected.TryDequeue(out var injected))
             {
@@ -63,7 +71,7 @@ public sealed class LoopbackRestServer : IAsyncDisposable
         });
         app.MapGet("/api/v3/klines", Klines);
         app.MapGet("/api/v3/exchangeInfo", () => Results.Text(
-            """{"timezone":"UTC","symbols":[{"symbol":"BTCUSDT","status":"TRADING","filters":[]},{"symbol":"OLDCOIN","status":"BREAK","filters":[]},{"symbol":"ETHUSDT","status":"TRADING"}]}""",
+            """{"timezone":"UTC","symbols":[{"symbol":"BTCUSDT","status":"TRADING","filters":[{"filterType":"PRICE_FILTER","minPrice":"0.01000000","tickSize":"0.01000000"},{"filterType":"LOT_SIZE","stepSize":"0.00001000"}]},{"symbol":"OLDCOIN","status":"BREAK","filters":[]},{"symbol":"ETHUSDT","status":"TRADING"}]}""",
             "application/json"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

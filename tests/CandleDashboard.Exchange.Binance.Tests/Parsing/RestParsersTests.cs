@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using System.Text;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Binance.Parsing;
@@ -47,18 +48,35 @@ public sealed class RestParsersTests
         Assert.Throws<FormatException>(() => BinanceKlineParser.Parse(Encoding.UTF8.GetBytes(json), 0));
 
     [Fact]
-    public void ExchangeInfo_lists_only_trading_symbols()
+    public void ExchangeInfo_lists_every_symbol_with_status_tick_and_lot_size()
     {
         const string json = """
             {"timezone":"UTC","serverTime":1,"rateLimits":[{"rateLimitType":"REQUEST_WEIGHT","limit":6000}],
              "symbols":[
-               {"symbol":"ETHBTC","status":"TRADING","baseAsset":"ETH","filters":[{"filterType":"PRICE_FILTER","minPrice":"0.1"}],"permissions":["SPOT"]},
+               {"symbol":"ETHBTC","status":"TRADING","baseAsset":"ETH","filters":[{"filterType":"PRICE_FILTER","minPrice":"0.00001000","maxPrice":"922327.00000000","tickSize":"0.00001000"},{"filterType":"LOT_SIZE","minQty":"0.00010000","stepSize":"0.00010000"},{"filterType":"NOTIONAL","minNotional":"0.00010000"}],"permissions":["SPOT"]},
                {"symbol":"LUNAUSDT","status":"BREAK","filters":[]},
-               {"status":"TRADING","symbol":"BTCUSDT"}
+               {"status":"END_OF_DAY","symbol":"BTCUSDT"},
+               {"symbol":"bad symbol!","status":"TRADING"}
              ]}
             """;
 
-        Assert.Equal(["ETHBTC", "BTCUSDT"], BinanceExchangeInfoParser.ParseTradingSymbols(Encoding.UTF8.GetBytes(json)));
+        var symbols = BinanceExchangeInfoParser.Parse(Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(
+            [
+                new SymbolInfo("ETHBTC", SymbolStatus.Trading, 0.00001m, 0.0001m),
+                new SymbolInfo("LUNAUSDT", SymbolStatus.Halted, 0m, 0m),
+                new SymbolInfo("BTCUSDT", SymbolStatus.Closed, 0m, 0m),
+            ],
+            symbols);
+        Assert.Equal((5, 4), (symbols[0].PriceDecimals, symbols[0].QuantityDecimals));
+    }
+
+    [Fact]
+    public void ExchangeInfo_without_symbols_is_malformed()
+    {
+        Assert.Throws<FormatException>(() => BinanceExchangeInfoParser.Parse("""{"timezone":"UTC"}"""u8));
+        Assert.Throws<FormatException>(() => BinanceExchangeInfoParser.Parse("<html>"u8));
     }
 
     [Fact]

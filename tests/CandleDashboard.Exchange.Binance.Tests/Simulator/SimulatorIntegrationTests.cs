@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Binance.Rest;
@@ -130,11 +131,11 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
     public async Task Klines_are_fetched_and_paged_from_the_rest_api()
     {
         using var http = new HttpClient();
-        var client = new BinanceKlineClient(
+        var client = new BinanceRestClient(
             http,
             Options.Create(new BinanceOptions { RestBaseUri = _simulator.RestBaseUri }),
             TimeProvider.System,
-            NullLogger<BinanceKlineClient>.Instance);
+            NullLogger<BinanceRestClient>.Instance);
 
         var recent = await client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 10, default);
         Assert.Equal(10, recent.Count);
@@ -143,22 +144,21 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
         Assert.All(recent.SkipLast(1), c => Assert.True(c.IsClosed));
         Assert.All(recent, c => Assert.True(c.Low <= c.Open && c.Open <= c.High && c.Low <= c.Close && c.Close <= c.High));
 
-        // 30 minutes of 1s klines: 1800 candles, more than one page.
+        // A full page of 1s klines from a start time: consecutive seconds, all inside the asked range.
         var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000 * 1000 - 60_000;
         var start = end - 30 * 60_000 + 1000;
-        var before = _simulator.RestRequestCount;
-        var range = await client.GetKlineRangeAsync("ETHUSDT", Interval.OneSecond, start, end, default);
+        var page = await client.GetKlinesAsync("ETHUSDT", Interval.OneSecond, start, end, client.MaxKlinesPerRequest, default);
 
-        Assert.True(range.Count > 1000, $"only {range.Count} candles");
-        Assert.True(_simulator.RestRequestCount - before >= 2);
-        Assert.All(range, c => Assert.InRange(c.OpenTime, start, end));
-        for (var i = 1; i < range.Count; i++)
-        {
-            Assert.True(range[i].OpenTime > range[i - 1].OpenTime);
-        }
+        Assert.Equal(client.MaxKlinesPerRequest, page.Count);
+        Assert.Equal(start, page[0].OpenTime);
+        Assert.All(page, c => Assert.InRange(c.OpenTime, start, end));
+        Assert.Equal(Enumerable.Range(0, page.Count).Select(i => start + i * 1000L), page.Select(c => c.OpenTime));
 
+        // The simulator lists its symbols as trading, with Binance's 0.01 price tick for the majors.
         var symbols = await client.GetSymbolsAsync(default);
-        Assert.Superset(new HashSet<string>(Listed), new HashSet<string>(symbols));
-        await Assert.ThrowsAsync<BinanceUnknownSymbolException>(() => client.GetKlinesAsync("NOSUCHCOIN", Interval.OneMinute, null, null, 10, default));
+        Assert.Equal(Listed.Order(), symbols.Select(s => s.Symbol).Order());
+        Assert.All(symbols, s => Assert.Equal(SymbolStatus.Trading, s.Status));
+        Assert.Equal(2, symbols.Single(s => s.Symbol == "ETHUSDT").PriceDecimals);
+        await Assert.ThrowsAsync<UnknownSymbolException>(() => client.GetKlinesAsync("NOSUCHCOIN", Interval.OneMinute, null, null, 10, default));
     }
 }

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using System.Text;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Exchange.Binance.Tests.Infrastructure;

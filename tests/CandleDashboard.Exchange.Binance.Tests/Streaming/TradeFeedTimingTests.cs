@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using System.Threading.Channels;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Exchange.Binance.Tests.Infrastructure;

@@ -111,7 +111,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         await _page.GotoAsync("/chart/DOGEXYZ/1m");
 
         var message = _page.GetByTestId("route-error-message");
-        await Expect(message).ToContainTextAsync("Unknown symbol \"DOGEXYZ\"");
+        await Expect(message).ToContainTextAsync("Unknown symbol 'DOGEXYZ'");
         await Expect(message).ToContainTextAsync("BTCUSDT, ETHUSDT, SOLUSDT, BNBUSDT");
         await Expect(_page.Locator(ChartProbe.Chart)).ToHaveCountAsync(0);
         await Expect(_page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
@@ -125,9 +125,9 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
     }
 
     [Theory]
-    [InlineData("/chart/BTCUSDT/7x", "Unknown interval \"7x\"")]
+    [InlineData("/chart/BTCUSDT/7x", "Unknown interval '7x'")]
     [InlineData("/chart/BTCUSDT/1s", "not offered here")]
-    [InlineData("/chart/%3Cscript%3E/1m", "Unknown symbol \"<script>\"")]
+    [InlineData("/chart/%3Cscript%3E/1m", "Symbol '?script?' is not valid")]
     public async Task Bad_route_segments_show_a_message_not_an_error(string url, string expected)
     {
         await _page.GotoAsync(url);

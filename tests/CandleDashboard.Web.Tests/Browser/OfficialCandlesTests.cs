@@ -49,7 +49,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
 
         // The plotted values are the stored official kline's, drawn by the solid official trace
         // only (the light live trace no longer draws that bucket).
-        var stored = await server.Services.GetRequiredService<TieredCandleHistory>()
+        var stored = await server.Services.GetRequiredService<ICandleHistory>()
             .GetRangeAsync(Symbol, Interval.Parse("15s"), formingAtLoad, formingAtLoad, CancellationToken.None);
         var official = Assert.Single(stored);
         var plotted = await PlottedAtAsync(formingAtLoad);

@@ -4,6 +4,7 @@ using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -46,8 +47,8 @@ public class DashboardServer : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:CandleDashboard=Warning",
         ],
-        // Registered before the host's TryAdd of the in-memory bus, so it is the one everything uses.
-        builder => builder.Services.AddSingleton<IDataUpdatedBus>(DataUpdatedBus));
+        // Swapped for the app's in-memory bus, so it is the one everything uses.
+        builder => builder.Services.Replace(ServiceDescriptor.Singleton<IDataUpdatedBus>(DataUpdatedBus)));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");

@@ -1,5 +1,5 @@
 using CandleDashboard.Core.Market;
-using CandleDashboard.Web.Charting;
+using CandleDashboard.Web.Chart;
 
 namespace CandleDashboard.Web.Tests.Unit;
 

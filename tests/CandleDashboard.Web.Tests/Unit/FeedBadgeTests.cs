@@ -1,5 +1,6 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
-using CandleDashboard.Web.Charting;
+using CandleDashboard.Web.Chart;
 
 namespace CandleDashboard.Web.Tests.Unit;
 

@@ -1,6 +1,6 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
-using CandleDashboard.Web.Charting;
+using CandleDashboard.Web.Chart;
 
 namespace CandleDashboard.Web.Tests.Unit;
 

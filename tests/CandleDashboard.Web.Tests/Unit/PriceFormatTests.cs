@@ -1,4 +1,4 @@
-using CandleDashboard.Web.Charting;
+using CandleDashboard.Web.Chart;
 
 namespace CandleDashboard.Web.Tests.Unit;
 

@@ -1,11 +1,12 @@
-using CandleDashboard.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CandleDashboard.Core.Storage.InMemory;
 
 /// <summary>The zero-config data_updated bus: in-process only (one app instance).</summary>
-public sealed class InMemoryDataUpdatedBus : IDataUpdatedBus
+public sealed class InMemoryDataUpdatedBus(ILogger<InMemoryDataUpdatedBus>? logger = null) : IDataUpdatedBus
 {
-    private readonly HandlerList<DataUpdated> _handlers = new();
+    private readonly DataUpdatedHandlers _handlers = new(logger ?? (ILogger)NullLogger.Instance);
 
     public Task PublishAsync(DataUpdated message, CancellationToken cancellationToken)
     {

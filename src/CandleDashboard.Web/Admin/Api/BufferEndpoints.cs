@@ -1,5 +1,6 @@
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Api;
 
 namespace CandleDashboard.Web.Admin.Api;
 
@@ -18,24 +19,17 @@ public static class BufferEndpoints
         return endpoints;
     }
 
-    private static IResult GetOne(string symbol, string interval, CandleBufferSet buffers)
+    private static IResult GetOne(string symbol, string interval, SeriesCatalog catalog, CandleBufferSet buffers)
     {
-        if (!Symbols.TryNormalize(symbol, out var normalized))
+        // Same rules and answers as the public API: every served series has a buffer.
+        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid symbol", detail: "A symbol is 2-20 letters or digits, e.g. BTCUSDT.");
+            return problem;
         }
 
-        if (!Interval.TryParse(interval, out var parsed))
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid interval",
-                detail: $"Known intervals: {string.Join(", ", Interval.All.Select(i => i.Code))}.");
-        }
-
-        var buffer = buffers.Get(normalized, parsed);
+        var buffer = buffers.Get(series.Symbol, series.Interval);
         return buffer is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown series", detail: $"No buffer for {normalized} {parsed.Code}.")
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown series", detail: $"No buffer for {series}.")
             : Results.Ok(BufferStatusDto.From(buffer.Status));
     }
 }

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;
@@ -14,8 +15,8 @@ namespace CandleDashboard.Web.Admin.Status;
 /// </summary>
 public sealed class AdminStatusSource(
     CandleBufferSet buffers,
-    ITradeFeed feed,
-    LiveCandleFeed live,
+    IExchange exchange,
+    ILiveCandleStream live,
     OfficialKlineFetcher fetcher,
     IOptions<DashboardOptions> dashboard,
     IOptions<PersistenceOptions> persistence,
@@ -28,7 +29,7 @@ public sealed class AdminStatusSource(
         time.GetUtcNow(),
         buffers.Statuses,
         dashboard.Value.EffectiveSymbols,
-        feed.Status,
+        exchange.Trades.Status,
         live.GetActivity,
         fetcher.Status,
         persistence.Value.FetchOfficialKlines,

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 
 namespace CandleDashboard.Web.Admin.Status;

@@ -1,0 +1,12 @@
+using CandleDashboard.Core.Market;
+
+namespace CandleDashboard.Contracts;
+
+/// <summary>The hub's <c>candle</c> message: one live update of a followed series.</summary>
+/// <param name="Candle">The candle, exactly as the REST API writes it.</param>
+/// <param name="SentAt">Server clock when the message left the hub, UTC epoch ms (lets clients measure delivery latency).</param>
+public sealed record CandleMessage(string Symbol, string Interval, CandleJson Candle, long SentAt)
+{
+    public static CandleMessage From(CandleUpdate update, long sentAt) =>
+        new(update.Symbol, update.Interval.Code, CandleJson.From(update.Candle), sentAt);
+}

@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using CandleDashboard.Core.Exchange;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Exchange.Binance.Parsing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CandleDashboard.Exchange.Binance.Rest;
+
+/// <summary>
+/// Official klines and the symbol directory from Binance's spot REST API (a typed HttpClient).
+/// Respects the exchange's rate limits: a 429/418 blocks further calls locally until its
+/// Retry-After has passed, because calling again early is what turns a 429 into an IP ban.
+/// Every failure leaves as one of the core's <see cref="ExchangeException"/>s.
+/// </summary>
+public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory
+{
+    /// <summary>Binance's page size cap for /api/v3/klines.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Binance's error code for a symbol it does not list.</summary>
+    private const int InvalidSymbolCode = -1121;
+
+    /// <summary>Binance's default request-weight budget per minute; used only to warn early.</summary>
+    private const int WeightBudgetPerMinute = 6000;
+
+    /// <summary>Stay-away time when a 429/418 carries no Retry-After.</summary>
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
+
+    private readonly HttpClient _http;
+    private readonly BinanceOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<BinanceRestClient> _logger;
+    private readonly LogThrottle _weightWarnings;
+    private readonly string _restRoot;
+    private long _blockedUntilMs;
+    private int _lastUsedWeight = -1;
+    private SymbolsSnapshot? _symbols;
+
+    public BinanceRestClient(HttpClient http, IOptions<BinanceOptions> options, TimeProvider timeProvider, ILogger<BinanceRestClient> logger)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _weightWarnings = new LogThrottle(timeProvider, TimeSpan.FromMinutes(1));
+        _restRoot = _options.RestBaseUri.AbsoluteUri.TrimEnd('/');
+    }
+
+    public IReadOnlyList<Interval> SupportedIntervals => BinanceIntervals.Supported;
+
+    public int MaxKlinesPerRequest => MaxPageSize;
+
+    private string Exchange => _options.ExchangeName;
+
+    /// <summary>The last <c>X-MBX-USED-WEIGHT-1M</c> the exchange reported, or null before any response.</summary>
+    public int? LastUsedWeight1m => Volatile.Read(ref _lastUsedWeight) is var w and >= 0 ? w : null;
+
+    public async Task<IReadOnlyList<Candle>> GetKlinesAsync(
+        string symbol,
+        Interval interval,
+        long? startTime,
+        long? endTime,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        if (!Symbols.TryNormalize(symbol, out var normalized))
+        {
+            throw new ArgumentException($"'{symbol}' is not a valid symbol.", nameof(symbol));
+        }
+
+        if (!BinanceIntervals.IsSupported(interval))
+        {
+            throw new ArgumentException($"Binance does not serve {interval} klines; resample them from a finer interval.", nameof(interval));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+
+        var query = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{_restRoot}/api/v3/klines?symbol={normalized}&interval={interval.Code}&limit={limit}");
+        if (startTime is { } start)
+        {
+            query += string.Create(CultureInfo.InvariantCulture, $"&startTime={start}");
+        }
+
+        if (endTime is { } end)
+        {
+            query += string.Create(CultureInfo.InvariantCulture, $"&endTime={end}");
+        }
+
+        var body = await SendAsync(query, normalized, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return BinanceKlineParser.Parse(body, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        catch (FormatException ex)
+        {
+            throw new ExchangeException(Exchange, $"{Exchange} sent a klines answer that could not be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Every listed symbol from exchangeInfo; cached for <see cref="BinanceOptions.SymbolsCacheDuration"/>.</summary>
+    public async Task<IReadOnlyList<SymbolInfo>> GetSymbolsAsync(CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (_symbols is { } cached && now - cached.FetchedAt < _options.SymbolsCacheDuration)
+        {
+            return cached.Symbols;
+        }
+
+        var body = await SendAsync($"{_restRoot}/api/v3/exchangeInfo", symbol: null, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SymbolInfo> symbols;
+        try
+        {
+            symbols = BinanceExchangeInfoParser.Parse(body).AsReadOnly();
+        }
+        catch (FormatException ex)
+        {
+            throw new ExchangeException(Exchange, $"{Exchange} sent an exchangeInfo answer that could not be read: {ex.Message}", ex);
+        }
+
+        _symbols = new SymbolsSnapshot(symbols, now);
+        return symbols;
+    }
+
+    private async Task<byte[]> SendAsync(string uri, string? symbol, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            ThrowIfBlocked();
+            using var response = await GetAsync(uri, cancellationToken).ConfigureAwait(false);
+            RecordUsedWeight(response);
+            var body = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return body;
+            }
+
+            var hasError = BinanceErrorBodyParser.TryParse(body, out var code, out var message);
+            var apiMessage = hasError ? message : response.ReasonPhrase ?? "no reason given";
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or (HttpStatusCode)418)
+            {
+                var retryAfter = RetryAfter(response.Headers.RetryAfter);
+                Block(retryAfter);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt == 0 && retryAfter <= _options.MaxRetryAfterWait)
+                {
+                    _logger.LogWarning("Binance rate limit hit; waiting {RetryAfter} before one retry.", retryAfter);
+                    await Task.Delay(retryAfter, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                _logger.LogWarning("Binance rate limit (HTTP {Status}); requests blocked for {RetryAfter}.", (int)response.StatusCode, retryAfter);
+                throw new ExchangeRateLimitException(Exchange, retryAfter, response.StatusCode == (HttpStatusCode)418, apiMessage);
+            }
+
+            if (hasError && code == InvalidSymbolCode && symbol is not null)
+            {
+                throw new UnknownSymbolException(Exchange, symbol, apiMessage);
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                throw new ExchangeUnavailableException(Exchange, $"{Exchange} answered HTTP {(int)response.StatusCode}: {apiMessage}");
+            }
+
+            throw new ExchangeRejectedException(Exchange, (int)response.StatusCode, hasError ? code.ToString(CultureInfo.InvariantCulture) : null, apiMessage);
+        }
+    }
+
+    /// <summary>Sends the request; a network failure or the client's timeout is an outage, not a shutdown.</summary>
+    private async Task<HttpResponseMessage> GetAsync(string uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST could not be reached: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST did not answer within {_http.Timeout.TotalSeconds:0.#} s", ex);
+        }
+    }
+
+    private async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST answer broke off: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST answer did not arrive within {_http.Timeout.TotalSeconds:0.#} s", ex);
+        }
+    }
+
+    private void ThrowIfBlocked()
+    {
+        var remainingMs = Volatile.Read(ref _blockedUntilMs) - _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        if (remainingMs > 0)
+        {
+            throw new ExchangeRateLimitException(
+                Exchange,
+                TimeSpan.FromMilliseconds(remainingMs),
+                isBanned: false,
+                "rate limit still in force; request not sent");
+        }
+    }
+
+    private void Block(TimeSpan retryAfter)
+    {
+        var until = _timeProvider.GetUtcNow().Add(retryAfter).ToUnixTimeMilliseconds();
+        Volatile.Write(ref _blockedUntilMs, Math.Max(Volatile.Read(ref _blockedUntilMs), until));
+    }
+
+    private TimeSpan RetryAfter(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _timeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return DefaultRetryAfter;
+    }
+
+    private void RecordUsedWeight(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("X-MBX-USED-WEIGHT-1M", out var values)
+            || !int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var weight))
+        {
+            return;
+        }
+
+        Volatile.Write(ref _lastUsedWeight, weight);
+        if (weight >= WeightBudgetPerMinute * 95 / 100)
+        {
+            // Stop before Binance answers 429 (and escalates to a ban): the weight counter resets
+            // with the next minute, so requests are refused locally until then.
+            var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            Block(TimeSpan.FromMilliseconds(Interval.OneMinute.Floor(now) + 60_000 - now));
+        }
+
+        if (weight > WeightBudgetPerMinute * 8 / 10 && _weightWarnings.TryEnter(out var suppressed))
+        {
+            _logger.LogWarning(
+                "Binance request weight {Weight}/{Budget} used this minute ({Suppressed} similar warnings suppressed).",
+                weight,
+                WeightBudgetPerMinute,
+                suppressed);
+        }
+    }
+
+    private sealed record SymbolsSnapshot(IReadOnlyList<SymbolInfo> Symbols, DateTimeOffset FetchedAt);
+}

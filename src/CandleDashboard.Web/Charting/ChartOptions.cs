@@ -1,4 +1,0 @@
-namespace CandleDashboard.Web.Charting;
-
-/// <summary>Per-chart settings passed to <c>candleChart.js</c> create().</summary>
-public sealed record ChartOptions(string Symbol, string Interval, long IntervalMs, int PriceDecimals, int MaxCandles);

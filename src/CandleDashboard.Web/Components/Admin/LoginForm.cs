@@ -1,9 +1,0 @@
-namespace CandleDashboard.Web.Components.Admin;
-
-/// <summary>The posted login form.</summary>
-public sealed class LoginForm
-{
-    public string? Username { get; set; }
-
-    public string? Password { get; set; }
-}

@@ -1,9 +1,0 @@
-using CandleDashboard.Core.Market;
-
-namespace CandleDashboard.Web.Options;
-
-/// <summary>The one place that spells chart URLs, so links, redirects and tests agree.</summary>
-public static class ChartPaths
-{
-    public static string For(string symbol, Interval interval) => $"/chart/{Uri.EscapeDataString(symbol)}/{Uri.EscapeDataString(interval.Code)}";
-}

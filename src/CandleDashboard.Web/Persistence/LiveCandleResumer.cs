@@ -1,0 +1,48 @@
+using CandleDashboard.Core.Exchange;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+
+namespace CandleDashboard.Web.Persistence;
+
+/// <summary>
+/// Reads the forming candles saved in the live candle store (written by
+/// <see cref="LiveCandlePersister"/>) and hands them to the live feed before the first trade, so
+/// each current bucket continues where the previous run left it. Bounded in time: a slow store
+/// delays the live feed by at most <see cref="Budget"/>, then the feed starts without it.
+/// </summary>
+public sealed class LiveCandleResumer(ILiveCandleStore store, IExchange exchange, ILogger<LiveCandleResumer> logger)
+{
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+
+    /// <summary>Resumes what it can; returns how many series continued a saved candle.</summary>
+    public async Task<int> ResumeAsync(LiveCandleFeed feed, IReadOnlyList<string> symbols, IReadOnlyList<Interval> intervals, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Budget);
+        var resumed = 0;
+        try
+        {
+            var reads = symbols
+                .SelectMany(symbol => intervals.Select(interval => new SeriesKey(exchange.Name, symbol, interval)))
+                .Select(async series => (series, candle: await store.GetAsync(series, budget.Token)))
+                .ToArray();
+            foreach (var (series, candle) in await Task.WhenAll(reads))
+            {
+                if (candle is { } saved && feed.Resume(series.Symbol, series.Interval, saved))
+                {
+                    resumed++;
+                }
+            }
+
+            logger.LogInformation("Resumed {Resumed} forming candles saved before the restart", resumed);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The live candles start from the next trades, as without a store.
+            logger.LogWarning(ex, "Resuming the forming candles saved before the restart failed; they start over");
+        }
+
+        return resumed;
+    }
+}
