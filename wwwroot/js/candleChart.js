@@ -1,41 +1,29 @@
-// Candlestick + volume chart drawn by plotly.js (global `Plotly`, loaded from lib/plotly by App.razor).
-// Blazor calls create once per series, then applyUpdate for every coalesced candle update
-// (at most ~10/s), replaceCandles when the exchange's official klines for drawn buckets are
-// committed, and dispose when the series changes or the circuit ends. Only the changed candles
-// cross the interop boundary: the series itself stays here, in the plot's own arrays.
+// The chart's hot path. Plotly.Blazor draws each series once (PlotlyChart.React with the figure
+// built in ChartFigure.cs); after that, every coalesced live update (at most ~10/s) is one small
+// call here that patches the candle in the plot's own arrays, and official klines replace drawn
+// candles in place. Going through the library for these would send every candle of every trace on
+// each update (see docs/benchmarks.md for the measured cost), because plotly's update takes whole
+// arrays from the caller.
 //
-// Official vs live-built: plotly styles a candlestick trace as a whole (no per-point colours), so
-// trace 0 draws the live-built candles light (translucent body, full-colour outline) and trace 2
-// ("official") draws the official closed ones solid. Each candle's prices sit in exactly one of
-// the two; the other holds nulls there, which plotly skips — so a redraw costs what one trace of
-// all candles costs (every data change makes plotly recalculate and redraw every trace). Both
-// traces keep the same x and length, so a new candle extends them together and the maxCandles
-// window trims them alike. Trace 0's customdata has every open time and its `text` says
-// "official" / "live" per candle (hover label, and what tests read).
+// The figure (see ChartFigure.cs): trace 0 holds live-built candles (light), trace 2 official ones
+// (solid); each candle's prices sit in exactly one of them, nulls in the other. Trace 1 is volume.
+// Trace 0's customdata has every open time (epoch ms) and its text says "official" or "live" per
+// candle. Shape 0 is the last-price line and annotation 0 its label.
 
 const UP = '#26a69a';
 const DOWN = '#ef5350';
-const UP_LIVE_FILL = 'rgba(38, 166, 154, 0.28)';
-const DOWN_LIVE_FILL = 'rgba(239, 83, 80, 0.28)';
 const UP_VOLUME = 'rgba(38, 166, 154, 0.45)';
 const DOWN_VOLUME = 'rgba(239, 83, 80, 0.45)';
 const UP_LIVE_VOLUME = 'rgba(38, 166, 154, 0.2)';
 const DOWN_LIVE_VOLUME = 'rgba(239, 83, 80, 0.2)';
 const OFFICIAL = 'official';
 const LIVE = 'live';
-const GRID = '#1e2533';
-const TEXT = '#8b95a7';
-const BACKGROUND = '#0d1117';
 
-// handle id -> { element, options, disposed }. A numeric handle keeps the .NET side simple and
-// lets a late update for a disposed chart be recognised and dropped.
+// Plot element id -> { decimals, maxCandles }: set once a series is drawn, dropped on forget().
 const charts = new Map();
-let nextHandle = 1;
 let updatesReceived = 0;
 let replacesReceived = 0;
 
-// Plotly 4 no longer reads epoch numbers as dates on a date axis, so x carries UTC date strings
-// and the exact open times (epoch ms) ride along in customdata, where updates compare them.
 function toPlotlyDate(ms) {
     return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
@@ -45,7 +33,6 @@ function volumeColor(c) {
     return c.official ? (c.c >= c.o ? UP_VOLUME : DOWN_VOLUME) : (c.c >= c.o ? UP_LIVE_VOLUME : DOWN_LIVE_VOLUME);
 }
 function sourceOf(c) { return c.official ? OFFICIAL : LIVE; }
-// A candle's value in the official trace (2) and the live trace (0): null where not drawn.
 function officialOr(c, value) { return c.official ? value : null; }
 function liveOr(c, value) { return c.official ? null : value; }
 
@@ -56,7 +43,7 @@ function setPoint(price, official, i, c) {
     price.text[i] = sourceOf(c);
 }
 
-// Exposed on the chart element for people reading the DOM and for browser tests.
+// Exposed on the plot element for people reading the DOM and for browser tests.
 function markSources(element, text) {
     let official = 0;
     for (const t of text) { if (t === OFFICIAL) official++; }
@@ -75,118 +62,76 @@ function indexOf(times, t) {
     }
     return -1;
 }
+
 function formatPrice(value, decimals) {
     return Number(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-function priceLineLayout(last, decimals) {
-    const color = last ? candleColor(last) : TEXT;
-    const y = last ? last.c : 0;
+function priceLinePatch(candle, decimals) {
+    const color = candleColor(candle);
     return {
-        shapes: [{
-            type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: y, y1: y,
-            line: { color, width: 1, dash: 'dot' }, visible: !!last,
-        }],
-        annotations: [{
-            xref: 'paper', x: 1, xanchor: 'left', yref: 'y', y, showarrow: false,
-            text: last ? formatPrice(last.c, decimals) : '', font: { color: '#ffffff', size: 11 },
-            bgcolor: color, borderpad: 3, visible: !!last,
-        }],
+        'shapes[0].y0': candle.c, 'shapes[0].y1': candle.c, 'shapes[0].line.color': color, 'shapes[0].visible': true,
+        'annotations[0].y': candle.c, 'annotations[0].text': formatPrice(candle.c, decimals),
+        'annotations[0].bgcolor': color, 'annotations[0].visible': true,
     };
 }
 
-export function create(element, candles, options) {
-    const Plotly = window.Plotly;
-    if (!Plotly) {
-        throw new Error('plotly.js is not loaded (lib/plotly/plotly-finance.min.js); rebuild the web project.');
-    }
-
-    const decimals = options.priceDecimals ?? 2;
-    const x = candles.map(c => toPlotlyDate(c.t));
-    const times = candles.map(c => c.t);
-    const last = candles.length ? candles[candles.length - 1] : null;
-    const priceLine = priceLineLayout(last, decimals);
-
-    const text = candles.map(sourceOf);
-    const price = {
-        type: 'candlestick', name: options.symbol, xaxis: 'x', yaxis: 'y',
-        x, customdata: times, open: candles.map(c => liveOr(c, c.o)), high: candles.map(c => liveOr(c, c.h)),
-        low: candles.map(c => liveOr(c, c.l)), close: candles.map(c => liveOr(c, c.c)),
-        text, hoverinfo: 'x+y+text',
-        increasing: { line: { color: UP, width: 1 }, fillcolor: UP_LIVE_FILL },
-        decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN_LIVE_FILL },
-        whiskerwidth: 0, hoverlabel: { bgcolor: '#161b26', bordercolor: '#2a3142', font: { color: '#e6edf3' } },
-    };
-    const volume = {
-        type: 'bar', name: 'Volume', xaxis: 'x', yaxis: 'y2',
-        x: x.slice(), customdata: times.slice(), y: candles.map(c => c.v), marker: { color: candles.map(volumeColor) },
-        hovertemplate: 'Vol %{y:,.4s}<extra></extra>',
-    };
-    const official = {
-        type: 'candlestick', name: 'official', xaxis: 'x', yaxis: 'y', hoverinfo: 'x+y+text',
-        x: x.slice(), customdata: times.slice(), text: candles.map(() => OFFICIAL), open: candles.map(c => officialOr(c, c.o)), high: candles.map(c => officialOr(c, c.h)),
-        low: candles.map(c => officialOr(c, c.l)), close: candles.map(c => officialOr(c, c.c)),
-        increasing: { line: { color: UP, width: 1 }, fillcolor: UP },
-        decreasing: { line: { color: DOWN, width: 1 }, fillcolor: DOWN },
-        whiskerwidth: 0, hoverlabel: { bgcolor: '#161b26', bordercolor: '#2a3142', font: { color: '#e6edf3' } },
-    };
-    const layout = {
-        paper_bgcolor: BACKGROUND, plot_bgcolor: BACKGROUND,
-        font: { color: TEXT, family: 'Inter, "Segoe UI", system-ui, sans-serif', size: 11 },
-        margin: { l: 8, r: 78, t: 8, b: 40 },
-        showlegend: false, dragmode: 'pan', hovermode: 'x', bargap: 0.15,
-        xaxis: {
-            type: 'date', anchor: 'y2', rangeslider: { visible: false }, gridcolor: GRID, linecolor: GRID, zeroline: false,
-            showspikes: true, spikemode: 'across', spikesnap: 'cursor', spikecolor: '#4b5563', spikethickness: 1, spikedash: 'dot',
-        },
-        yaxis: {
-            domain: [0.24, 1], side: 'right', gridcolor: GRID, linecolor: GRID, zeroline: false,
-            tickformat: `,.${decimals}f`, hoverformat: `,.${decimals}f`, fixedrange: false,
-            showspikes: true, spikemode: 'across', spikesnap: 'cursor', spikecolor: '#4b5563', spikethickness: 1, spikedash: 'dot',
-        },
-        yaxis2: { domain: [0, 0.2], side: 'right', gridcolor: GRID, zeroline: false, tickformat: '.2s', fixedrange: true },
-        ...priceLine,
-    };
-    const config = { responsive: true, displaylogo: false, scrollZoom: true, modeBarButtonsToRemove: ['lasso2d', 'select2d', 'autoScale2d'] };
-
-    const handle = nextHandle++;
-    const state = { element, options, decimals, maxCandles: Math.max(options.maxCandles ?? 1000, candles.length), disposed: false };
-    charts.set(handle, state);
-    // newPlot is asynchronous; remember the promise so an update never races the first draw.
-    markSources(element, text);
-    state.ready = Plotly.newPlot(element, [price, volume, official], layout, config);
-    return state.ready.then(() => handle);
+// The drawn plot of a tracked chart, or null when it is gone, not drawn, or not ours.
+function plotOf(id) {
+    const state = charts.get(id);
+    const gd = state ? document.getElementById(id) : null;
+    return gd && gd.data && gd.data.length >= 3 && gd._fullLayout ? { state, gd } : null;
 }
 
-export async function applyUpdate(handle, candle) {
+function isDrawn(gd, expected) {
+    if (!gd || !gd.data || gd.data.length < 3 || !gd._fullLayout) return false;
+    const p = gd.data[0];
+    const n = p.customdata ? p.customdata.length : 0;
+    return p.name === expected.symbol && n === expected.count && (n === 0 || p.customdata[n - 1] === expected.lastOpenTime);
+}
+
+// Resolves true once Plotly.Blazor has drawn the expected series into element `id` (the library
+// draws asynchronously: it first loads plotly, then draws, and reports neither), and starts
+// tracking it for the hot-path calls below; false after the timeout.
+export function whenDrawn(id, expected, options, timeoutMs) {
+    const deadline = performance.now() + (timeoutMs ?? 20000);
+    return new Promise(resolve => {
+        const check = () => {
+            const gd = document.getElementById(id);
+            if (isDrawn(gd, expected)) {
+                charts.set(id, { decimals: options.priceDecimals ?? 2, maxCandles: Math.max(options.maxCandles ?? 1000, expected.count) });
+                markSources(gd, gd.data[0].text);
+                resolve(true);
+            } else if (performance.now() >= deadline) {
+                resolve(false);
+            } else {
+                setTimeout(check, 10); // a timer, not requestAnimationFrame: a background tab must still settle
+            }
+        };
+        check();
+    });
+}
+
+export async function applyUpdate(id, candle) {
     updatesReceived++;
-    const state = charts.get(handle);
-    if (!state || state.disposed) {
-        return false; // the series was switched or the page is closing: a late update is harmless
+    const plot = plotOf(id);
+    if (!plot) {
+        return false; // switched or closing: a late update is harmless
     }
-    await state.ready;
+    const { state, gd } = plot;
     const Plotly = window.Plotly;
-    const gd = state.element;
-    if (state.disposed || !gd.data || gd.data.length < 3) {
-        return false; // disposed while waiting for the first draw
-    }
     const price = gd.data[0];
     const volume = gd.data[1];
     const official = gd.data[2];
     const n = price.customdata.length;
     const lastTime = n ? price.customdata[n - 1] : null;
-    const priceLine = priceLineLayout(candle, state.decimals);
-    const linePatch = {
-        'shapes[0].y0': candle.c, 'shapes[0].y1': candle.c, 'shapes[0].line.color': priceLine.shapes[0].line.color, 'shapes[0].visible': true,
-        'annotations[0].y': candle.c, 'annotations[0].text': priceLine.annotations[0].text,
-        'annotations[0].bgcolor': priceLine.annotations[0].bgcolor, 'annotations[0].visible': true,
-    };
+    const linePatch = priceLinePatch(candle, state.decimals);
 
     if (n && candle.t === lastTime) {
         // The forming candle changed (the frequent case): patch the last point in place and
-        // restyle the traces plus the price line in a single redraw. The official overlay and the
-        // hover text only change when the candle's source does (almost never for this path), so
-        // they are sent only then: less to diff and recalculate per update.
+        // restyle the traces plus the price line in a single redraw. The official trace and the
+        // hover text only change when the candle's source does (almost never here), so they are
+        // sent only then: less to diff and recalculate per update.
         const sourceChanged = price.text[n - 1] !== sourceOf(candle);
         setPoint(price, official, n - 1, candle);
         volume.y[n - 1] = candle.v; volume.marker.color[n - 1] = volumeColor(candle);
@@ -207,10 +152,10 @@ export async function applyUpdate(handle, candle) {
     }
 
     if (n && candle.t < lastTime) {
-        return false; // older than what is drawn (the server already filters these; belt and braces)
+        return false; // older than what is drawn (the server already filters these)
     }
 
-    // A new candle: extend both traces, dropping the oldest beyond maxCandles.
+    // A new candle: extend every trace, dropping the oldest beyond maxCandles.
     const x = toPlotlyDate(candle.t);
     await Plotly.extendTraces(gd, {
         x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[sourceOf(candle)], [OFFICIAL]],
@@ -224,23 +169,17 @@ export async function applyUpdate(handle, candle) {
 }
 
 // The exchange's official klines for drawn buckets: each replaces the candle with the same open
-// time in place. Open times outside the drawn window (older than it, or not plotted yet) are
-// ignored — this never appends. One inside the window but missing from it is inserted: a chart
-// loaded just after a bucket closed gets history up to the previous bucket plus the forming one,
-// and the official kline is what fills that hole. The server only sends closed official candles
-// that are not the forming bucket, so the live candle never flickers. One redraw for the whole
-// batch. Returns how many candles were inserted (the server's candle count follows).
-export async function replaceCandles(handle, candles) {
+// time in place. Open times outside the drawn window are ignored: this never appends. One inside
+// the window but missing from it is inserted (a chart loaded just after a bucket closed has a hole
+// there until the official kline fills it). The server never sends the forming bucket, so the
+// live candle never flickers. One redraw for the whole batch; returns how many were inserted.
+export async function replaceCandles(id, candles) {
     replacesReceived++;
-    const state = charts.get(handle);
-    if (!state || state.disposed) {
+    const plot = plotOf(id);
+    if (!plot) {
         return 0;
     }
-    await state.ready;
-    const gd = state.element;
-    if (state.disposed || !gd.data || gd.data.length < 3) {
-        return 0;
-    }
+    const { state, gd } = plot;
     const price = gd.data[0];
     const volume = gd.data[1];
     const official = gd.data[2];
@@ -264,7 +203,7 @@ export async function replaceCandles(handle, candles) {
         }
     }
     for (const c of missing) {
-        // Rare (at most a bucket or two right after a load), so a plain splice per candle.
+        // Rare (a bucket or two right after a load), so a plain splice per candle.
         let i = 0;
         while (times[i] < c.t) i++;
         const x = toPlotlyDate(c.t);
@@ -286,16 +225,9 @@ export async function replaceCandles(handle, candles) {
         return 0;
     }
     markSources(gd, price.text);
-    let layoutPatch = {};
-    if (lastReplaced) {
-        // The newest drawn candle became official (its bucket closed before the next one was
-        // drawn): the price line follows its official close.
-        const line = priceLineLayout(lastReplaced, state.decimals);
-        layoutPatch = {
-            'shapes[0].y0': lastReplaced.c, 'shapes[0].y1': lastReplaced.c, 'shapes[0].line.color': line.shapes[0].line.color,
-            'annotations[0].y': lastReplaced.c, 'annotations[0].text': line.annotations[0].text, 'annotations[0].bgcolor': line.annotations[0].bgcolor,
-        };
-    }
+    // The newest drawn candle became official (its bucket closed before the next one was drawn):
+    // the price line follows its official close.
+    const layoutPatch = lastReplaced ? priceLinePatch(lastReplaced, state.decimals) : {};
     await window.Plotly.update(gd, {
         open: [price.open, undefined, official.open], high: [price.high, undefined, official.high],
         low: [price.low, undefined, official.low], close: [price.close, undefined, official.close],
@@ -309,16 +241,11 @@ export async function replaceCandles(handle, candles) {
     return missing.length;
 }
 
-export function dispose(handle) {
-    const state = charts.get(handle);
-    if (!state) {
-        return;
-    }
-    state.disposed = true;
-    charts.delete(handle);
-    window.Plotly?.purge(state.element);
+// Stops tracking a chart (its series was switched away from, or its component is going).
+export function forget(id) {
+    charts.delete(id);
 }
 
-// For diagnostics and browser tests: charts held by this page, live updates and official
+// For diagnostics and browser tests: charts tracked by this page, live updates and official
 // replacement batches received so far.
 export function stats() { return { charts: charts.size, updates: updatesReceived, replaces: replacesReceived }; }

@@ -2,7 +2,6 @@ using CandleDashboard.Web.Admin.Api;
 using CandleDashboard.Web.Admin.Status;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Radzen;
 
 namespace CandleDashboard.Web.Admin;
 
@@ -54,26 +53,7 @@ public static class AdminHostingExtensions
                 .RequireAuthenticatedUser()
                 .RequireRole(AdminSignIn.Role));
         services.AddCascadingAuthenticationState();
-
-        services.AddRadzenComponents();
-        UseRadzenAssets(builder);
         return builder;
-    }
-
-    /// <summary>
-    /// Radzen's css/js are package static web assets (_content/Radzen.Blazor/...). A published app
-    /// has them in its web root; a built one only lists them in the app's static web assets
-    /// manifest, which the host reads only in Development and looks up by application name (the
-    /// test host's name, under tests). So the manifest is named explicitly when it exists.
-    /// </summary>
-    private static void UseRadzenAssets(WebApplicationBuilder builder)
-    {
-        var manifest = Path.Combine(AppContext.BaseDirectory, $"{typeof(AdminArea).Assembly.GetName().Name}.staticwebassets.runtime.json");
-        if (File.Exists(manifest))
-        {
-            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, manifest);
-            builder.WebHost.UseStaticWebAssets();
-        }
     }
 
     /// <summary>Logs whether the area is on, maps logout and the buffer API. Call after UseDashboard.</summary>

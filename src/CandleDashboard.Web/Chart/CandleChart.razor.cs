@@ -1,28 +1,22 @@
 using System.Globalization;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
-using CandleDashboard.Web.Chart;
-using CandleDashboard.Core.Exchange;
+using CandleDashboard.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Plotly.Blazor;
 
 namespace CandleDashboard.Web.Chart;
 
-public enum ChartState
-{
-    Loading,
-    Ready,
-    Failed,
-}
-
 /// <summary>
-/// A live candlestick chart of one series. Loads history, draws it once through
-/// <c>wwwroot/js/candleChart.js</c>, then forwards each coalesced live update as one interop call
-/// (the changed or new candle only). When the fetcher commits official klines of the series
-/// (data_updated), reads them from the stores and replaces the drawn live-built candles in one
-/// call. A new Symbol/Interval replaces the whole session.
+/// A live candlestick chart of one series. Loads history and draws it through Plotly.Blazor
+/// (<see cref="ChartFigure"/>), then forwards each coalesced live update as one small interop call
+/// (<see cref="ChartInterop"/>: the changed or new candle only). When the fetcher commits official
+/// klines of the series (data_updated), reads them from the stores and replaces the drawn
+/// live-built candles in one call. A new Symbol/Interval replaces the whole session.
 /// </summary>
 public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 {
@@ -35,14 +29,22 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     [Inject] private IExchange Exchange { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ThemeState Theme { get; set; } = default!;
     [Inject] private ILogger<CandleChart> Logger { get; set; } = default!;
 
     [Parameter, EditorRequired] public string Symbol { get; set; } = "";
     [Parameter, EditorRequired] public Interval Interval { get; set; }
     [Parameter] public int HistoryCount { get; set; } = 300;
 
-    private ElementReference _chartElement;
-    private IJSObjectReference? _module;
+    /// <summary>The plot element's id, unique per chart on the page.</summary>
+    public string PlotId { get; } = $"candle-plot-{Guid.NewGuid():N}";
+
+    private PlotlyChart _plot = default!;
+    private readonly List<ITrace> _traces = [];
+    private Layout _layout = default!;
+    private readonly Config _config = ChartFigure.Config();
+    private readonly TaskCompletionSource _plotCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChartInterop _interop = default!;
     private ChartSession? _session;
     private (string Symbol, Interval Interval)? _requested;
     private (string Symbol, Interval Interval)? _started;
@@ -57,6 +59,13 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private Candle? _first;
     private int _count;
     private int _decimals = 2;
+
+    protected override void OnInitialized()
+    {
+        _interop = new ChartInterop(JS);
+        _layout = ChartFigure.Layout(null, _decimals, DashboardTheme.ChartColorsFor(Theme.IsDark));
+        Theme.Changed += OnThemeChanged;
+    }
 
     protected override void OnParametersSet()
     {
@@ -73,13 +82,16 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Loading starts after render because the chart element must exist for plotly.
+        // Loading starts after render because the plot element must exist.
         if (_requested is { } key && _started != key)
         {
             _started = key;
             await LoadAsync(key.Symbol, key.Interval);
         }
     }
+
+    // Plotly.Blazor has loaded plotly and created the (empty) plot: drawing can start.
+    private void OnPlotCreated() => _plotCreated.TrySetResult();
 
     private async Task RetryAsync()
     {
@@ -94,22 +106,21 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
     private async Task LoadAsync(string symbol, Interval interval)
     {
-        // Stop the previous series at once (its history request is cancelled, its handler
-        // unsubscribed), then wait for its load to finish: all loads draw into the same element,
-        // so they must take turns or one load's dispose would purge the other's chart.
-        var previous = _session;
-        previous?.Dispose();
+        // Stop the previous series at once (its history request is cancelled, its handlers
+        // unsubscribed), then take turns: every load draws into the same plot.
+        _session?.Dispose();
         var session = new ChartSession(symbol, interval, MaxCandles);
         _session = session;
 
         await _loadGate.WaitAsync();
         try
         {
-            await DisposeChartAsync(previous);
             if (session != _session || _disposed)
             {
                 return; // superseded while waiting for the gate
             }
+
+            await _interop.ForgetAsync(PlotId); // no hot-path call may touch the plot until the new series is drawn
 
             // Subscribe before reading history so no update falls between the two; updates are
             // held until the chart is drawn, then stale ones are dropped by ChartSeries.
@@ -123,8 +134,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 }
             }));
 
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js");
+            // The tick size is nice to have: asked for alongside history, used only if it is already known.
+            var symbols = Exchange.Symbols.GetSymbolsAsync(session.Cancellation);
             var history = (await History.LoadAsync(symbol, interval, HistoryCount, session.Cancellation)).Candles;
+            await WhenPlotCreatedAsync(session.Cancellation);
             if (session != _session)
             {
                 return;
@@ -132,16 +145,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
             var candles = CandleMerge.WithLiveCandles(history, Live.GetLiveCandles(symbol, interval));
             session.Series.Load(candles);
-            _decimals = candles.Count > 0 ? PriceFormat.DecimalsFor(candles[^1].Close) : 2;
-            var options = new ChartOptions(symbol, interval.Code, interval.Milliseconds, _decimals, MaxCandles);
-            var payload = candles.Select(c => ChartCandle.From(c)).ToArray();
-
-            // Not cancellable on purpose: the browser creates the chart either way, and only the
-            // returned handle lets us dispose it.
-            session.ChartHandle = await _module.InvokeAsync<int>("create", _chartElement, payload, options);
+            _decimals = PriceDecimals.For(symbols.IsCompletedSuccessfully ? symbols.Result.FirstOrDefault(s => s.Symbol == symbol) : null, candles);
+            await DrawAsync(session, candles);
             if (session != _session || session.IsDisposed)
             {
-                await DisposeChartAsync(session);
                 return;
             }
 
@@ -175,7 +182,6 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             }
 
             session.Dispose();
-            await DisposeChartAsync(session);
             _state = ChartState.Failed;
             _error = description.Message;
             _errorIsUnknownSymbol = description.IsUnknownSymbol;
@@ -184,6 +190,40 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         finally
         {
             _loadGate.Release();
+        }
+    }
+
+    /// <summary>The whole series through Plotly.Blazor, then waits until the browser shows it.</summary>
+    private async Task DrawAsync(ChartSession session, IReadOnlyList<Candle> candles)
+    {
+        var colors = DashboardTheme.ChartColorsFor(Theme.IsDark);
+        _traces.Clear();
+        _traces.AddRange(ChartFigure.Traces(candles, session.Symbol, colors));
+        _layout = ChartFigure.Layout(candles.Count > 0 ? candles[^1] : null, _decimals, colors);
+#pragma warning disable BL0005 // PlotlyChart never re-renders (ShouldRender is false) and reads Layout only when told to draw; this is that moment.
+        _plot.Layout = _layout;
+#pragma warning restore BL0005
+        await _plot.React();
+
+        var expected = new DrawnSeries(session.Symbol, candles.Count, candles.Count > 0 ? candles[^1].OpenTime : 0);
+        var options = new ChartOptions(session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles);
+        if (!await _interop.WhenDrawnAsync(PlotId, expected, options, session.Cancellation))
+        {
+            throw new JSException("The chart library did not draw the series in time.");
+        }
+
+        session.IsDrawn = true;
+    }
+
+    private async Task WhenPlotCreatedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _plotCreated.Task.WaitAsync(ChartInterop.DrawTimeout, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new JSException("The chart library did not load in time.", ex);
         }
     }
 
@@ -234,7 +274,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     {
         try
         {
-            while (!session.IsDisposed && _module is not null && session.ChartHandle is { } handle)
+            while (!session.IsDisposed && session.IsDrawn)
             {
                 var batch = session.Pending.TakeOrRelease();
                 if (batch.IsEmpty)
@@ -250,7 +290,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                         continue;
                     }
 
-                    await _module.InvokeVoidAsync("applyUpdate", handle, ChartCandle.From(candle));
+                    await _interop.ApplyUpdateAsync(PlotId, ChartCandle.From(candle));
                     changed = true;
                 }
 
@@ -261,7 +301,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 var official = session.IsDisposed ? [] : session.Series.AcceptOfficial(batch.Official, formingOpenTime);
                 if (official.Count > 0)
                 {
-                    var inserted = await _module.InvokeAsync<int>("replaceCandles", handle, official.Select(c => ChartCandle.From(c)).ToArray());
+                    var inserted = await _interop.ReplaceCandlesAsync(PlotId, [.. official.Select(c => ChartCandle.From(c))]);
                     session.Series.RecordInserted(inserted);
                     changed = true;
                 }
@@ -284,30 +324,30 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
+    // The theme switched: recolour the chart's frame without touching its data or the user's view.
+    private void OnThemeChanged()
+    {
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await _plot.Relayout(ChartFigure.ThemePatch(DashboardTheme.ChartColorsFor(Theme.IsDark)));
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "Recolouring the {Symbol} {Interval} chart failed", Symbol, Interval);
+            }
+        });
+    }
+
     private void CopyReadouts(ChartSession session)
     {
         _last = session.Series.Last;
         _first = session.Series.First;
         _count = session.Series.Count;
-    }
-
-    /// <summary>Removes the session's chart from the page (plotly purge). Idempotent.</summary>
-    private async Task DisposeChartAsync(ChartSession? session)
-    {
-        if (session?.ChartHandle is not { } handle || _module is null)
-        {
-            return;
-        }
-
-        session.ChartHandle = null;
-        try
-        {
-            await _module.InvokeVoidAsync("dispose", handle);
-        }
-        catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
-        {
-            // The page is gone and took the chart with it.
-        }
     }
 
     private static string FormatTime(long epochMs) =>
@@ -316,19 +356,20 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        Theme.Changed -= OnThemeChanged;
         var session = _session;
         _session = null;
         session?.Dispose(); // unsubscribe first, synchronously: no handler may outlive the page
-        await DisposeChartAsync(session);
-        if (_module is not null)
+        _plotCreated.TrySetCanceled();
+        try
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-            }
+            await _interop.ForgetAsync(PlotId);
         }
+        catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
+        {
+            // The page is gone and took the chart with it.
+        }
+
+        await _interop.DisposeAsync();
     }
 }

@@ -4,8 +4,7 @@ namespace CandleDashboard.Web.Chart;
 
 /// <summary>
 /// One series shown in one chart, from subscribe to dispose: its subscriptions (live candles,
-/// data_updated), the updates
-/// waiting for the browser, the server's view of the drawn series and the browser chart handle.
+/// data_updated), the updates waiting for the browser, and the server's view of the drawn series.
 /// Switching symbol or interval disposes the session and starts a new one, so nothing of the old
 /// series (handler, pending updates, in-flight history request) can leak into the new one.
 /// </summary>
@@ -32,8 +31,8 @@ public sealed class ChartSession : IDisposable
     /// <summary>Held until the chart is drawn: updates that arrive during the history load are applied after it.</summary>
     public PendingCandles Pending { get; } = new(startHeld: true);
 
-    /// <summary>The browser-side chart, once created.</summary>
-    public int? ChartHandle { get; set; }
+    /// <summary>True once the browser shows this series; live updates wait until then.</summary>
+    public bool IsDrawn { get; set; }
 
     public CancellationToken Cancellation => _cancellation.Token;
 

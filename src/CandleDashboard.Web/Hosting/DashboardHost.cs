@@ -22,6 +22,8 @@ public static class DashboardHost
             ContentRootPath = contentRoot,
             WebRootPath = WebRootLocator.Find(contentRoot ?? Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
         });
+        builder.UsePackageAssetsFromBuildOutput();
+
         // The one clock of the app.
         builder.Services.AddSingleton(TimeProvider.System);
 

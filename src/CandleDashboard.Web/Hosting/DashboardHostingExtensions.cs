@@ -2,7 +2,9 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Components;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Components.Layout;
 using Microsoft.AspNetCore.Components.Server;
+using MudBlazor.Services;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hosting;
@@ -37,6 +39,8 @@ public static class DashboardHostingExtensions
         services.AddHostedService<TradeFeedWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<ThemeState>();
         // Circuit limits are operational settings (e.g. how long a dropped tab keeps its circuit,
         // and so its chart subscription, for a reconnect): Blazor:Circuit:DisconnectedCircuitRetentionPeriod.
         services.Configure<CircuitOptions>(builder.Configuration.GetSection("Blazor:Circuit"));
@@ -52,6 +56,7 @@ public static class DashboardHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UsePlotlyFinanceBundle();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PublicWebRootFileProvider(app.Environment.WebRootFileProvider) });
         app.UseAntiforgery();
 

@@ -21,14 +21,14 @@ public sealed class AdminBrowserTests(AdminServer server, BrowserFixture browser
             await page.ClickAsync("[data-testid=login-submit]");
             await page.WaitForURLAsync("**/admin/buffers");
 
-            var rows = page.Locator("[data-testid^=buffer-row-]");
+            var rows = page.Locator("tr.buffer-row");
             await Assertions.Expect(rows).ToHaveCountAsync(32);
-            await Assertions.Expect(page.Locator("[data-testid^=feed-row-]")).ToHaveCountAsync(4);
-            await Assertions.Expect(page.Locator("[data-testid=buffer-row-BTCUSDT-15s]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("tr.feed-row")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("tr.buffer-row-BTCUSDT-15s")).ToBeVisibleAsync();
 
             // Live: the trade rate and the last-updated age change while the page is open.
             var rate = page.Locator("[data-testid=feed-rate-BTCUSDT]");
-            var updated = page.Locator("[data-testid=buffer-row-BTCUSDT-15s] [data-testid=buffer-updated]");
+            var updated = page.Locator("tr.buffer-row-BTCUSDT-15s [data-testid=buffer-updated]");
             var firstUpdated = await updated.InnerTextAsync();
             await Eventually.ReachesAsync(() => updated.InnerTextAsync(), t => t != firstUpdated, TimeSpan.FromSeconds(20), "last-updated cell changes");
             var firstRate = await Eventually.ReachesAsync(() => rate.InnerTextAsync(), t => t != "—", TimeSpan.FromSeconds(10), "trade rate appears");

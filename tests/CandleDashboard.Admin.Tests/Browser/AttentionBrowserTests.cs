@@ -17,8 +17,8 @@ public sealed class AttentionBrowserTests(StaleFeedAdminServer server, BrowserFi
             await page.ClickAsync("[data-testid=login-submit]");
             await page.WaitForURLAsync("**/admin/buffers");
 
-            var row = page.Locator("[data-testid=feed-row-ETHUSDT]");
-            await Assertions.Expect(row).ToHaveAttributeAsync("data-attention", "stale-feed");
+            var row = page.Locator("tr.feed-row-ETHUSDT");
+            await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\battn-stale-feed\b"));
             await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("needs-attention"));
             await Assertions.Expect(row.Locator("[data-testid=attention-stale-feed]")).ToHaveTextAsync("Stale feed");
             await Assertions.Expect(page.Locator("[data-testid=tile-feed]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("needs-attention"));

@@ -64,8 +64,8 @@ public static class TickToChartHarness
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 } });
         await page.GotoAsync(new Uri(address, $"chart/BTCUSDT/{ChartInterval.Code}").ToString());
-        var chart = page.Locator("[data-testid=candle-chart]");
-        await Assertions.Expect(chart).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=candle-chart]")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+        var chart = page.Locator("[data-testid=candle-chart] .js-plotly-plot");
 
         // A MutationObserver on the plot: plotly changes the SVG synchronously inside update/extend,
         // so the callback sees each redraw as it reaches the DOM.

@@ -31,8 +31,8 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         // A real time axis in UTC, not epoch numbers.
         Assert.Equal("date", chart.AxisType);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(chart.LastTime).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), chart.LastX);
-        await Expect(_page.GetByTestId("symbol-select")).ToHaveValueAsync("BTCUSDT");
-        await Expect(_page.GetByTestId("interval-select")).ToHaveValueAsync("1m");
+        await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-value", "BTCUSDT");
+        await Expect(Toolbar.Picker(_page, "interval")).ToHaveAttributeAsync("data-value", "1m");
     }
 
     [Fact]
@@ -74,17 +74,17 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         // Survives client-side navigation only: a full reload would drop it.
         await _page.EvaluateAsync("() => window.__sameDocument = 42");
 
-        await _page.GetByTestId("symbol-select").SelectOptionAsync("SOLUSDT");
+        await Toolbar.ChooseSymbolAsync(_page, "SOLUSDT");
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata.length >= 100", null, 15_000);
         var sol = (await ChartProbe.ReadAsync(_page))!;
         Assert.NotEqual(btc.LastClose, sol.LastClose);
 
-        await _page.GetByTestId("interval-select").SelectOptionAsync("5m");
+        await Toolbar.ChooseIntervalAsync(_page, "5m");
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/5m$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata.length >= 100 && p.customdata[1] - p.customdata[0] === 300000", null, 15_000);
-        await Expect(_page.GetByTestId("interval-select")).ToHaveValueAsync("5m");
-        await Expect(_page.GetByTestId("symbol-select")).ToHaveValueAsync("SOLUSDT");
+        await Expect(Toolbar.Picker(_page, "interval")).ToHaveAttributeAsync("data-value", "5m");
+        await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-value", "SOLUSDT");
 
         Assert.Equal(42, await _page.EvaluateAsync<int>("() => window.__sameDocument"));
         await Expect(_page).ToHaveTitleAsync(new Regex("SOLUSDT · 5m"));

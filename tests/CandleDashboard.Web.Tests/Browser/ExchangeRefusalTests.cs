@@ -28,7 +28,7 @@ public sealed class ExchangeRefusalTests(ListingGapServer server, BrowserFixture
         await Screenshots.SaveAsync(_page, "symbol-refused-by-exchange");
 
         // The listed symbol next to it works, and the failed chart left no subscription behind.
-        await _page.GetByTestId("symbol-select").SelectOptionAsync("BTCUSDT");
+        await Toolbar.ChooseSymbolAsync(_page, "BTCUSDT");
         Assert.Equal("BTCUSDT", (await ChartProbe.WaitReadyAsync(_page)).Name);
         await Expect(_page.GetByTestId("feed-status")).ToHaveAttributeAsync("data-state", "live");
         await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == 1, TimeSpan.FromSeconds(10), "subscriptions with one chart open");

@@ -25,7 +25,10 @@ public sealed class HttpEndpointTests(DashboardServer server)
     [InlineData("/css/app.css", "text/css")]
     [InlineData("/favicon.svg", "image/svg+xml")]
     [InlineData("/_framework/blazor.web.js", "text/javascript")]
-    public async Task Browser_assets_are_served_from_the_repository_web_root(string path, string contentType)
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css", "text/css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js", "text/javascript")]
+    [InlineData("/_content/Plotly.Blazor/plotly-interop-7.2.0.js", "text/javascript")]
+    public async Task Browser_assets_are_served_from_the_web_root_and_the_packages(string path, string contentType)
     {
         using var client = Client();
         using var response = await client.GetAsync(path);
@@ -33,6 +36,17 @@ public sealed class HttpEndpointTests(DashboardServer server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100);
+    }
+
+    [Fact]
+    public async Task Plotly_Blazor_s_basic_build_url_serves_the_finance_bundle_with_candlesticks()
+    {
+        using var client = Client();
+        var served = await client.GetByteArrayAsync("/" + CandleDashboard.Web.Hosting.PlotlyBundle.ScriptPath);
+        var finance = await client.GetByteArrayAsync("/" + CandleDashboard.Web.Hosting.PlotlyBundle.FinanceBundlePath);
+
+        Assert.Equal(finance, served);
+        Assert.Contains("candlestick", System.Text.Encoding.UTF8.GetString(served)); // the package's basic build has none
     }
 
     [Theory]

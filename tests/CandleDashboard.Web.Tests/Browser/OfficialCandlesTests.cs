@@ -30,7 +30,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
     {
         await _page.GotoAsync($"/chart/{Symbol}/15s");
         var initial = await ChartProbe.WaitReadyAsync(_page);
-        var chart = _page.Locator(ChartProbe.Chart);
+        var chart = _page.Locator(ChartProbe.Plot);
         // The bucket forming at load is drawn live-built.
         await Expect(chart).ToHaveAttributeAsync("data-last-source", "live");
         await Expect(_page.GetByTestId("last-source")).ToHaveAttributeAsync("data-source", "live");
@@ -91,20 +91,20 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
 
         await Screenshots.SaveAsync(_page, "chart-official-vs-live");
         // Close up of the newest candles, where official (solid) meets live-built (light).
-        await _page.Locator(ChartProbe.Chart).EvaluateAsync(
+        await _page.Locator(ChartProbe.Plot).EvaluateAsync(
             "el => { const t = el.data[0].customdata, n = t.length, d = ms => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');"
             + " return window.Plotly.relayout(el, { 'xaxis.range': [d(t[Math.max(0, n - 25)]), d(t[n - 1] + 15000)] }); }");
         await Screenshots.SaveAsync(_page, "chart-official-vs-live-closeup");
     }
 
     private Task<string> SourceAtAsync(long openTime) =>
-        _page.Locator(ChartProbe.Chart).EvaluateAsync<string>("(el, t) => el.data[0].text[el.data[0].customdata.indexOf(t)]", openTime);
+        _page.Locator(ChartProbe.Plot).EvaluateAsync<string>("(el, t) => el.data[0].text[el.data[0].customdata.indexOf(t)]", openTime);
 
     private async Task<double> LastVolumeAsync() =>
-        await _page.Locator(ChartProbe.Chart).EvaluateAsync<double>("el => el.data[1].y[el.data[1].y.length - 1]");
+        await _page.Locator(ChartProbe.Plot).EvaluateAsync<double>("el => el.data[1].y[el.data[1].y.length - 1]");
 
     private Task<JsonElement> PlottedAtAsync(long openTime) =>
-        _page.Locator(ChartProbe.Chart).EvaluateAsync<JsonElement>("""
+        _page.Locator(ChartProbe.Plot).EvaluateAsync<JsonElement>("""
             (el, t) => {
                 const p = el.data[0], v = el.data[1], o = el.data[2], i = p.customdata.indexOf(t);
                 return { o: o.open[i], h: o.high[i], l: o.low[i], c: o.close[i], v: v.y[i], liveClose: p.close[i] ?? null };

@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace CandleDashboard.Web.Tests.Browser;
 
 /// <summary>
-/// candleChart.js replaceCandles on a chart of known candles (a scratch element on the app's page,
-/// so the real plotly and module are used): in-place replacement, holes filled, nothing appended.
+/// candleChart.js replaceCandles on a plot of known candles shaped as ChartFigure draws them (a
+/// scratch element on the app's page, so the real plotly and module are used): in-place
+/// replacement, holes filled, nothing appended.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class ReplaceCandlesScriptTests(DashboardServer server, BrowserFixture browser) : IAsyncLifetime
@@ -27,24 +28,36 @@ public sealed class ReplaceCandlesScriptTests(DashboardServer server, BrowserFix
             async () => {
                 const chart = await import('/js/candleChart.js');
                 const el = document.createElement('div');
+                el.id = 'scratch-plot';
                 el.style.width = '600px'; el.style.height = '300px';
                 document.body.appendChild(el);
-                const live = (t, c) => ({ t, o: 100, h: Math.max(100, c), l: Math.min(100, c), c, v: 1, closed: true, official: false });
-                const official = (t, c) => ({ ...live(t, c), v: 5, official: true });
-                // Buckets 0, 1, 3 drawn (2 missing), 4 forming.
-                const handle = await chart.create(el, [live(0, 101), live(60000, 102), live(180000, 103), { ...live(240000, 104), closed: false }],
-                    { symbol: 'TEST', interval: '1m', intervalMs: 60000, priceDecimals: 2, maxCandles: 1000 });
-                const inserted = await chart.replaceCandles(handle,
+                // The figure ChartFigure.cs builds, for buckets 0, 1, 3 (2 missing) and 4 (forming), all live-built.
+                const times = [0, 60000, 180000, 240000], closes = [101, 102, 103, 104];
+                const x = times.map(t => new Date(t).toISOString().replace('T', ' ').replace('Z', ''));
+                const nulls = times.map(() => null);
+                await window.Plotly.newPlot(el, [
+                    { type: 'candlestick', name: 'TEST', x, customdata: times.slice(), open: times.map(() => 100), high: closes.slice(),
+                      low: times.map(() => 100), close: closes.slice(), text: times.map(() => 'live') },
+                    { type: 'bar', yaxis: 'y2', x: x.slice(), customdata: times.slice(), y: times.map(() => 1), marker: { color: times.map(() => 'grey') } },
+                    { type: 'candlestick', name: 'official', x: x.slice(), customdata: times.slice(), open: nulls.slice(), high: nulls.slice(),
+                      low: nulls.slice(), close: nulls.slice(), text: times.map(() => 'official') },
+                ], { shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: 104, y1: 104 }],
+                     annotations: [{ xref: 'paper', x: 1, yref: 'y', y: 104, text: '104.00', showarrow: false }] });
+                const drawn = await chart.whenDrawn('scratch-plot', { symbol: 'TEST', count: 4, lastOpenTime: 240000 }, { priceDecimals: 2, maxCandles: 1000 }, 5000);
+                const official = (t, c) => ({ t, o: 100, h: Math.max(100, c), l: Math.min(100, c), c, v: 5, closed: true, official: true });
+                const inserted = await chart.replaceCandles('scratch-plot',
                     [official(-60000, 90), official(60000, 99), official(120000, 98), official(300000, 97)]);
                 const p = el.data[0], v = el.data[1], o = el.data[2];
-                const out = { inserted, times: p.customdata, text: p.text, liveClose: p.close, officialClose: o.close, volume: v.y,
+                const out = { drawn, inserted, times: p.customdata, text: p.text, liveClose: p.close, officialClose: o.close, volume: v.y,
                               volumeTimes: v.customdata, officialTimes: o.customdata, count: el.dataset.officialCount, last: el.dataset.lastSource };
-                chart.dispose(handle);
+                chart.forget('scratch-plot');
+                window.Plotly.purge(el);
                 el.remove();
                 return out;
             }
             """);
 
+        Assert.True(result.GetProperty("drawn").GetBoolean());
         Assert.Equal(1, result.GetProperty("inserted").GetInt32());
         long[] times = [0, 60_000, 120_000, 180_000, 240_000];
         Assert.Equal(times, Longs(result, "times"));       // hole at 2 filled; -1 and 5 (outside) ignored

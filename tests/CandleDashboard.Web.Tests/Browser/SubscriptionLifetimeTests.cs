@@ -38,9 +38,9 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
             foreach (var (symbol, interval) in switches)
             {
                 // Symbol first (keeps the interval), then interval: two series switches per step.
-                await first.GetByTestId("symbol-select").SelectOptionAsync(symbol);
+                await Toolbar.ChooseSymbolAsync(first, symbol);
                 await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/"));
-                await first.GetByTestId("interval-select").SelectOptionAsync(interval);
+                await Toolbar.ChooseIntervalAsync(first, interval);
 
                 await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/{interval}$"));
                 await ChartProbe.WaitForAsync(first, "(p, v, a) => p.name === a.symbol && p.customdata[1] - p.customdata[0] === a.ms", new { symbol, ms = IntervalMs(interval) }, 15_000);
@@ -48,7 +48,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
                 Assert.Equal(busBaseline + 2, server.DataUpdatedBus.HandlerCount);
             }
 
-            // The browser side let go too: every replaced plotly chart was disposed (purged).
+            // The browser side let go too: the hot path tracks only the plot on screen.
             Assert.Equal(1, await first.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().charts"));
 
             await BrowserFixture.CloseAsync(first);
@@ -79,7 +79,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
             string[] symbols = ["ETHUSDT", "SOLUSDT", "BNBUSDT", "BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "ETHUSDT"];
             foreach (var symbol in symbols)
             {
-                await page.GetByTestId("symbol-select").SelectOptionAsync(symbol);
+                await Toolbar.ChooseSymbolAsync(page, symbol);
             }
 
             await Expect(page).ToHaveURLAsync(new Regex("/chart/ETHUSDT/1m$"));

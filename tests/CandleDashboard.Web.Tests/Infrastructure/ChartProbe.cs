@@ -8,11 +8,16 @@ public sealed record ChartSnapshot(string Name, int Count, long FirstTime, long 
 
 public static class ChartProbe
 {
+    /// <summary>The chart area; its data-state says loading, ready or failed.</summary>
     public const string Chart = "[data-testid=candle-chart]";
 
+    /// <summary>The plotly graph inside it (drawn by Plotly.Blazor).</summary>
+    public const string Plot = "[data-testid=candle-chart] .js-plotly-plot";
+
     private const string ReadScript = """
-        el => {
-            if (!el.data || el.data.length < 2) return null;
+        area => {
+            const el = area.querySelector('.js-plotly-plot');
+            if (!el || !el.data || el.data.length < 2) return null;
             const p = el.data[0], v = el.data[1], n = p.customdata.length;
             return { name: p.name, count: n, firstTime: n ? p.customdata[0] : 0, lastTime: n ? p.customdata[n - 1] : 0,
                      lastOpen: n ? p.open[n - 1] : 0, lastClose: n ? p.close[n - 1] : 0,
@@ -55,8 +60,9 @@ public static class ChartProbe
         await page.WaitForFunctionAsync(
             $$"""
             arg => {
-                const el = document.querySelector('{{Chart}}');
-                if (!el || !el.data || el.data.length < 2 || el.dataset.state !== 'ready') return false;
+                const area = document.querySelector('{{Chart}}');
+                const el = area && area.querySelector('.js-plotly-plot');
+                if (!el || !el.data || el.data.length < 2 || area.dataset.state !== 'ready') return false;
                 const p = el.data[0], v = el.data[1];
                 return ({{predicate}})(p, v, arg, el);
             }

@@ -1,0 +1,48 @@
+using Microsoft.JSInterop;
+
+namespace CandleDashboard.Web.Chart;
+
+/// <summary>
+/// The chart's own calls into <c>wwwroot/js/candleChart.js</c>: waiting until Plotly.Blazor has
+/// drawn a series, then the hot path (one small call per live update, official candles replaced in
+/// place). Everything that draws a whole figure goes through Plotly.Blazor instead.
+/// </summary>
+public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
+{
+    /// <summary>How long a first draw may take (plotly still loading on a slow connection) before the chart reports failure.</summary>
+    public static readonly TimeSpan DrawTimeout = TimeSpan.FromSeconds(20);
+
+    private Task<IJSObjectReference>? _module;
+
+    private Task<IJSObjectReference> Module => _module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js").AsTask();
+
+    /// <summary>True once the plot element shows <paramref name="expected"/>; false when it did not within <see cref="DrawTimeout"/>.</summary>
+    public async Task<bool> WhenDrawnAsync(string plotId, DrawnSeries expected, ChartOptions options, CancellationToken cancellationToken) =>
+        await (await Module).InvokeAsync<bool>("whenDrawn", cancellationToken, plotId, expected, options, DrawTimeout.TotalMilliseconds);
+
+    /// <summary>Patches the changed or new candle; false when the plot no longer shows a tracked series.</summary>
+    public async Task<bool> ApplyUpdateAsync(string plotId, ChartCandle candle) =>
+        await (await Module).InvokeAsync<bool>("applyUpdate", plotId, candle);
+
+    /// <summary>Replaces drawn candles with official ones in place; returns how many filled holes.</summary>
+    public async Task<int> ReplaceCandlesAsync(string plotId, IReadOnlyList<ChartCandle> candles) =>
+        await (await Module).InvokeAsync<int>("replaceCandles", plotId, candles);
+
+    /// <summary>Stops the hot path for a plot whose series is being replaced.</summary>
+    public async Task ForgetAsync(string plotId) => await (await Module).InvokeVoidAsync("forget", plotId);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is { IsCompletedSuccessfully: true } loaded)
+        {
+            try
+            {
+                await loaded.Result.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone and took the module with it.
+            }
+        }
+    }
+}
