@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace CandleDashboard.Hub.Tests;
 
 /// <summary>
-/// Runs Node scripts in tests/hub-client (the official @microsoft/signalr client: the .NET client
-/// does not restore here), installing its packages once with <c>npm ci</c> when missing.
+/// Runs Node scripts in tests/hub-client (the official @microsoft/signalr client, a second client
+/// next to the .NET one), installing its packages once with <c>npm ci</c> when missing.
 /// </summary>
 public sealed partial record NodeRun(int ExitCode, string Output)
 {
