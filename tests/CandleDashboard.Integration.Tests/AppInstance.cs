@@ -12,9 +12,9 @@ public sealed class AppInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AppInstance> StartAsync(string[] args)
+    public static async Task<AppInstance> StartAsync(string[] args, Action<WebApplicationBuilder>? overrideServices = null)
     {
-        var app = await DashboardHost.BuildAsync(args);
+        var app = await DashboardHost.BuildAsync(args, overrideServices);
         try
         {
             await app.StartAsync();

@@ -1,6 +1,6 @@
 namespace CandleDashboard.Core.Buffers;
 
-/// <summary>Readiness of one startup candle buffer (seed 000).</summary>
+/// <summary>Readiness of one startup candle buffer.</summary>
 public enum BufferState
 {
     /// <summary>History is being loaded.</summary>

@@ -3,7 +3,7 @@ using CandleDashboard.Core.Market;
 namespace CandleDashboard.Core.Buffers;
 
 /// <summary>
-/// The newest closed candles of one series, kept in memory for instant reads (seed 000).
+/// The newest closed candles of one series, kept in memory for instant reads.
 /// One candle per open time; an official candle is never replaced by a live one.
 /// </summary>
 public sealed class CandleBuffer(string symbol, Interval interval, int capacity)

@@ -8,8 +8,8 @@ namespace CandleDashboard.Core.Buffers;
 
 /// <summary>
 /// One <see cref="CandleBuffer"/> per symbol × interval, loaded at startup from the tiered history
-/// (Redis, then PostgreSQL, then the exchange) while the live stream connects (seed 001's parallel
-/// startup), then kept current by closed live candles and data_updated.
+/// (Redis, then PostgreSQL, then the exchange) while the live stream connects (neither waits for
+/// the other), then kept current by closed live candles and data_updated.
 /// </summary>
 public sealed class CandleBufferSet
 {

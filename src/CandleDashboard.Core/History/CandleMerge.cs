@@ -2,7 +2,7 @@ using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Core.History;
 
-/// <summary>Joins stored history with the live forming candle (seed 002, step 3A).</summary>
+/// <summary>Joins stored history with the live forming candle.</summary>
 public static class CandleMerge
 {
     /// <summary>

@@ -3,9 +3,8 @@ using CandleDashboard.Core.Market;
 namespace CandleDashboard.Core.History;
 
 /// <summary>
-/// How far stored history lags behind the clock (seed 002, step 1C). Unlike the seed, the
-/// forming bucket is not counted as missing: a series stored up to the last closed candle has
-/// no gap.
+/// How far stored history lags behind the clock. The forming bucket is not counted as missing:
+/// a series stored up to the last closed candle has no gap.
 /// </summary>
 /// <param name="LatestStoredOpenTime">Open time of the newest stored (official) candle, or null when none is stored.</param>
 /// <param name="Now">The clock when this was computed, UTC epoch ms.</param>

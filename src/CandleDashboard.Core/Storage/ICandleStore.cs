@@ -5,7 +5,7 @@ namespace CandleDashboard.Core.Storage;
 /// <summary>
 /// A store of official (closed, exchange-published) candles. Exactly one candle per open time
 /// per series: writing a candle for an open time that exists replaces it, atomically.
-/// Live candles never go here (seed 004): they have their own <see cref="ILiveCandleStore"/>.
+/// Live candles never go here: they have their own <see cref="ILiveCandleStore"/>, so no reader mistakes one for final.
 /// </summary>
 public interface ICandleStore
 {
