@@ -6,7 +6,7 @@ namespace CandleDashboard.Benchmarks;
 
 /// <summary>
 /// Builder throughput with the 8 default intervals active: target ≥ 5 million trades/s on one
-/// core and 0 bytes allocated per trade (issue 2). One invocation applies the whole prepared
+/// core and 0 bytes allocated per trade. One invocation applies the whole prepared
 /// tape, so "per operation" figures are per trade.
 /// </summary>
 [MemoryDiagnoser]

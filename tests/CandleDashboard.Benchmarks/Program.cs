@@ -4,6 +4,7 @@ using CandleDashboard.Benchmarks.Latency;
 // BenchmarkDotNet:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- --filter '*'
 // Latency harness:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- latency [seconds]
 // Page load:         dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- pageload [loads]
+// Update payloads:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- payload
 if (args.Length > 0 && args[0] == "latency")
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
@@ -14,6 +15,11 @@ if (args.Length > 0 && args[0] == "pageload")
 {
     var loads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
     return await PageLoadHarness.RunAsync(loads);
+}
+
+if (args.Length > 0 && args[0] == "payload")
+{
+    return CandleDashboard.Benchmarks.ChartUpdatePayload.Report();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
