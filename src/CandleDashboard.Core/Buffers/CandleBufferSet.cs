@@ -35,8 +35,6 @@ public sealed class CandleBufferSet
         _logger = logger ?? NullLogger<CandleBufferSet>.Instance;
     }
 
-    public IEnumerable<CandleBuffer> Buffers => _buffers.Values;
-
     public IReadOnlyList<CandleBufferStatus> Statuses => [.. _buffers.Values.Select(b => b.Status)];
 
     public bool AllReady => _buffers.Values.All(b => b.Status.State == BufferState.Ready);

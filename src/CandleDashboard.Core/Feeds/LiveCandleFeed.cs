@@ -52,12 +52,7 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         }
 
         _allUpdates.HandlerFailed += OnHandlerFailed;
-        Intervals = options.Intervals;
     }
-
-    public IReadOnlyCollection<string> Symbols => _books.Keys;
-
-    public IReadOnlyList<Interval> Intervals { get; }
 
     public int SubscriptionCount => Volatile.Read(ref _subscriptionCount);
 

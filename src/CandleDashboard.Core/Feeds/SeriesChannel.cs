@@ -4,10 +4,8 @@ using CandleDashboard.Core.Messaging;
 namespace CandleDashboard.Core.Feeds;
 
 /// <summary>The subscribers of one series (symbol × interval) and what they have not been sent yet.</summary>
-internal sealed class SeriesChannel(string symbol, Interval interval)
+internal sealed class SeriesChannel(Interval interval)
 {
-    public string Symbol { get; } = symbol;
-
     public Interval Interval { get; } = interval;
 
     public HandlerList<CandleUpdate> Handlers { get; } = new();

@@ -13,7 +13,7 @@ internal sealed class SymbolBook
     public SymbolBook(LiveCandleBuilder builder)
     {
         Builder = builder;
-        Channels = builder.Intervals.Select(i => new SeriesChannel(builder.Symbol, i)).ToArray();
+        Channels = builder.Intervals.Select(i => new SeriesChannel(i)).ToArray();
         builder.CandleClosed += (interval, candle) => Channels[builder.IndexOf(interval)].PendingClosed.Add(candle);
     }
 

@@ -26,6 +26,4 @@ public readonly record struct Candle(
     bool IsClosed,
     CandleSource Source)
 {
-    /// <summary>The instant the candle's bucket ends (exclusive), given its interval.</summary>
-    public long CloseTime(Interval interval) => OpenTime + interval.Milliseconds;
 }

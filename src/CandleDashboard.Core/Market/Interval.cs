@@ -22,8 +22,6 @@ public readonly record struct Interval
     /// <summary>Length of one bucket in milliseconds.</summary>
     public long Milliseconds { get; }
 
-    public TimeSpan Length => TimeSpan.FromMilliseconds(Milliseconds);
-
     /// <summary>The exchange's finest kline; used to assemble 15s/30s history, not offered on charts by default.</summary>
     public static readonly Interval OneSecond = new("1s", 1_000);
     public static readonly Interval FifteenSeconds = new("15s", 15_000);

@@ -34,10 +34,6 @@ public sealed class SeriesCatalog
 
     public IReadOnlyList<Interval> Intervals { get; }
 
-    public bool Offers(string symbol) => _symbols.Contains(symbol);
-
-    public bool Offers(Interval interval) => _intervals.Contains(interval);
-
     /// <summary>
     /// Checks raw text as a client sent it. Symbols are trimmed and upper-cased; intervals are read
     /// leniently where unambiguous (<c>1H</c> is <c>1h</c>). The symbol is checked first.

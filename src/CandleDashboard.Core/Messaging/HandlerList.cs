@@ -12,8 +12,6 @@ public sealed class HandlerList<T>
     /// <summary>Raised with the message and the exception when a handler throws, so the owner can log what failed.</summary>
     public event Action<T, Exception>? HandlerFailed;
 
-    public int Count => Volatile.Read(ref _handlers).Length;
-
     public IDisposable Add(Action<T> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);

@@ -19,8 +19,6 @@ public sealed class DataUpdatedHandlers
             ex, "A data_updated handler threw for {Exchange} {Symbol} {Interval}", message.Exchange, message.Symbol, message.Interval);
     }
 
-    public int Count => _handlers.Count;
-
     public IDisposable Add(Action<DataUpdated> handler) => _handlers.Add(handler);
 
     public void Invoke(DataUpdated message) => _handlers.Invoke(message);

@@ -32,8 +32,6 @@ public sealed class BinanceMessageParser
         _symbols = symbols ?? throw new ArgumentNullException(nameof(symbols));
     }
 
-    public SymbolTable Symbols => _symbols;
-
     /// <summary>Parses one complete WebSocket text message (UTF-8).</summary>
     public BinanceFrame Parse(ReadOnlySpan<byte> message)
     {

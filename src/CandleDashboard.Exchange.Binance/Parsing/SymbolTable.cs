@@ -44,8 +44,6 @@ public sealed class SymbolTable
     /// <summary>Symbols in subscription order (upper case, de-duplicated).</summary>
     public IReadOnlyList<string> Symbols => _symbols;
 
-    public string this[int index] => _symbols[index];
-
     /// <summary>Finds the shared string for a UTF-8 symbol as it appears in a message (any case).</summary>
     public bool TryGet(ReadOnlySpan<byte> utf8, out string symbol, out int index)
     {
@@ -78,6 +76,4 @@ public sealed class SymbolTable
         return true;
     }
 
-    /// <summary>Convenience for callers holding text (tests, REST).</summary>
-    public bool TryGet(string text, out string symbol, out int index) => TryGet(Encoding.UTF8.GetBytes(text), out symbol, out index);
 }

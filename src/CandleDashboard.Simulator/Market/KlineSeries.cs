@@ -25,11 +25,6 @@ internal sealed class KlineSeries
 
     public Interval Interval { get; }
 
-    public int Count => _bars.Count;
-
-    /// <summary>Open time of the first stored bar; meaningless when <see cref="Count"/> is 0.</summary>
-    public long FirstOpenTime => _bars.Count == 0 ? 0 : _bars[0].OpenTime;
-
     public void Add(in SimTrade trade)
     {
         var bucket = Interval.Floor(trade.Time);

@@ -95,12 +95,4 @@ internal sealed class SymbolMarket
         }
     }
 
-    /// <summary>Number of stored bars of an interval (for diagnostics and tests).</summary>
-    public int StoredKlines(Interval interval)
-    {
-        lock (_gate)
-        {
-            return _series[BinanceIntervals.TryParse(interval.Code, out _, out var index) ? index : throw new ArgumentException("Not a Binance interval.", nameof(interval))].Count;
-        }
-    }
 }

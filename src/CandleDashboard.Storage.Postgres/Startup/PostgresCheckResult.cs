@@ -6,13 +6,4 @@ namespace CandleDashboard.Storage.Postgres.Startup;
 public sealed record PostgresCheckResult(string Server, string? Error)
 {
     public bool IsAvailable => Error is null;
-
-    /// <exception cref="PostgresUnavailableException">With <see cref="Error"/> as its message.</exception>
-    public void ThrowIfUnavailable()
-    {
-        if (Error is not null)
-        {
-            throw new PostgresUnavailableException(Server, Error);
-        }
-    }
 }

@@ -83,16 +83,4 @@ public sealed class PendingCandles
             return batch;
         }
     }
-
-    /// <summary>Live updates waiting.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending.Count;
-            }
-        }
-    }
 }

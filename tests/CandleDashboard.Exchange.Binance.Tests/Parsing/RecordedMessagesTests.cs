@@ -48,7 +48,7 @@ public sealed class RecordedMessagesTests
             // Oracle: the same fields read independently with JsonDocument.
             Assert.Equal(BinanceFrameKind.Trade, frame.Kind);
             Assert.Equal(oracle.GetProperty("s").GetString(), frame.Trade.Symbol);
-            Assert.Same(table[frame.SymbolIndex], frame.Trade.Symbol); // interned, not a fresh string
+            Assert.Same(table.Symbols[frame.SymbolIndex], frame.Trade.Symbol); // interned, not a fresh string
             Assert.Equal(oracle.GetProperty("a").GetInt64(), frame.Trade.TradeId);
             Assert.Equal(decimal.Parse(oracle.GetProperty("p").GetString()!, System.Globalization.CultureInfo.InvariantCulture), frame.Trade.Price);
             Assert.Equal(decimal.Parse(oracle.GetProperty("q").GetString()!, System.Globalization.CultureInfo.InvariantCulture), frame.Trade.Quantity);

@@ -38,7 +38,7 @@ public sealed class SmallPartsTests
 
         Assert.Equal(["BTCUSDT", "ETHUSDT"], table.Symbols);
         Assert.True(table.TryGet("ethusdt"u8, out var symbol, out var index));
-        Assert.Same(table[1], symbol);
+        Assert.Same(table.Symbols[1], symbol);
         Assert.Equal(1, index);
         Assert.False(table.TryGet("DOGEUSDT"u8, out _, out _));
         Assert.False(table.TryGet("BTCUSDTBTCUSDTBTCUSDTX"u8, out _, out _));
