@@ -325,13 +325,17 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     }
 
     // The theme switched: recolour the chart's frame without touching its data or the user's view.
+    // The patch goes through Plotly.update (no trace changes), which relayouts exactly like
+    // Plotly.relayout. PlotlyChart.Relayout(patch) cannot be used: it first copies the patch into
+    // its Layout model, which reads a dotted path such as "xaxis.gridcolor" as an axis object and
+    // throws, so the chart was never recoloured.
     private void OnThemeChanged()
     {
         _ = InvokeAsync(async () =>
         {
             try
             {
-                await _plot.Relayout(ChartFigure.ThemePatch(DashboardTheme.ChartColorsFor(Theme.IsDark)));
+                await _plot.Update(new Dictionary<string, object>(), ChartFigure.ThemePatch(DashboardTheme.ChartColorsFor(Theme.IsDark)));
             }
             catch (JSDisconnectedException)
             {

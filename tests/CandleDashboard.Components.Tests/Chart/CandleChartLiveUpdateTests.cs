@@ -1,0 +1,69 @@
+using CandleDashboard.Components.Tests.Infrastructure;
+using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Chart;
+
+namespace CandleDashboard.Components.Tests.Chart;
+
+/// <summary>
+/// The hot path: a live update of the forming candle becomes one small call carrying just that
+/// candle. Resending the series on every update is what the chart's own module exists to avoid.
+/// </summary>
+public sealed class CandleChartLiveUpdateTests : CandleChartTest
+{
+    [Fact]
+    public void A_forming_candle_update_is_one_apply_update_call_carrying_only_that_candle()
+    {
+        var cut = RenderReadyChart();
+
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 107.25m)));
+
+        cut.WaitForAssertion(() => Assert.Single(Calls(Hot, "applyUpdate")));
+        var call = Calls(Hot, "applyUpdate")[0];
+        Assert.Equal(2, call.Arguments.Count);
+        Assert.Equal(cut.Instance.PlotId, call.Arguments[0]);
+        var candle = Assert.IsType<ChartCandle>(call.Arguments[1]);
+        Assert.Equal(FormingOpenTime, candle.T);
+        Assert.Equal(107.25m, candle.C);
+        Assert.False(candle.Official);
+
+        // The series was drawn once, by the load; the update did not redraw it.
+        Assert.Single(Sent("react"));
+        Assert.Single(Sent("newPlot"));
+        Assert.Equal("107.25", cut.Find("[data-testid=last-close]").GetAttribute("data-value"));
+        Assert.Equal("6", cut.Find("[data-testid=candle-count]").TextContent);
+        Assert.Empty(Log.Entries); // the hot path reports failures only to the log
+    }
+
+    [Fact]
+    public void Each_change_of_the_forming_candle_is_its_own_small_call_and_a_repeat_is_none()
+    {
+        var cut = RenderReadyChart();
+
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 107m)));
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 108m)));
+        cut.WaitForAssertion(() => Assert.Equal(2, Calls(Hot, "applyUpdate").Count));
+
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 108m))); // nothing changed
+
+        cut.WaitForAssertion(() => Assert.Equal("108", cut.Find("[data-testid=last-close]").GetAttribute("data-value")));
+        Assert.Equal([107m, 108m], Calls(Hot, "applyUpdate").Select(c => ((ChartCandle)c.Arguments[1]!).C));
+        Assert.All(Calls(Hot, "applyUpdate"), c => Assert.Equal(FormingOpenTime, ((ChartCandle)c.Arguments[1]!).T));
+        Assert.Single(Sent("react"));
+        Assert.Single(Sent("newPlot"));
+    }
+
+    [Fact]
+    public void An_update_older_than_the_drawn_series_is_not_sent()
+    {
+        var cut = RenderReadyChart();
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 107m)));
+        cut.WaitForAssertion(() => Assert.Single(Calls(Hot, "applyUpdate")));
+
+        // A late update of a candle before the last drawn one would draw history out of order.
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.LiveClosed(FormingOpenTime - 3 * Interval.Milliseconds, 90m)));
+        Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 107.5m)));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, Calls(Hot, "applyUpdate").Count));
+        Assert.Equal([FormingOpenTime, FormingOpenTime], Calls(Hot, "applyUpdate").Select(c => ((ChartCandle)c.Arguments[1]!).T));
+    }
+}
