@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Storage;
+using StackExchange.Redis;
 
 namespace CandleDashboard.Storage.Redis;
 
@@ -10,8 +11,8 @@ namespace CandleDashboard.Storage.Redis;
 /// </summary>
 public static class RedisKeys
 {
-    /// <summary>Pub/sub channel of <see cref="DataUpdated"/> messages (JSON).</summary>
-    public const string DataUpdatedChannel = "data_updated";
+    /// <summary>Pub/sub channel of <see cref="DataUpdated"/> messages (JSON); a literal name, never a pattern.</summary>
+    public static RedisChannel DataUpdatedChannel { get; } = RedisChannel.Literal("data_updated");
 
     /// <summary>Sorted set of official candles, scored by open time: <c>candles:{exchange}:{symbol}:{interval}</c>.</summary>
     public static string Candles(SeriesKey series) => $"candles:{Suffix(series)}";
