@@ -4,6 +4,7 @@ using CandleDashboard.Admin.Tests.Infrastructure;
 using CandleDashboard.Storage.Redis;
 using CandleDashboard.Web.Admin;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CandleDashboard.Integration.Tests;
@@ -31,8 +32,11 @@ public sealed class SharedKeyRingTests(StoresFixture stores)
         var payload = a.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("only the key ring can read this");
 
         Assert.Equal("only the key ring can read this", b.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload));
-        // The one key both used is the one element of the list in Redis.
-        Assert.Equal(":1", await stores.Redis.SendAsync($"LLEN {RedisKeys.DataProtectionKeys}"));
+        // A protected payload starts with a 4-byte magic header, then the id of the key that protected it.
+        var keyId = new Guid(WebEncoders.Base64UrlDecode(payload).AsSpan(4, 16));
+        await using var redis = await RedisConnector.ConnectAsync(stores.Redis.ConnectionString);
+        var ring = await redis.GetDatabase().ListRangeAsync(RedisKeys.DataProtectionKeys);
+        Assert.Contains(ring, key => key.ToString().Contains($"id=\"{keyId}\"", StringComparison.Ordinal));
     }
 
     [Fact]
