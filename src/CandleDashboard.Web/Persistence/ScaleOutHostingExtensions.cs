@@ -32,8 +32,8 @@ public static class ScaleOutHostingExtensions
 
     /// <remarks>
     /// Registered for the public hub only, not for every hub as <c>AddStackExchangeRedis</c> would:
-    /// Blazor's circuit hub is sticky to one instance by design and would only gain a Redis round
-    /// trip on every circuit start (and fail to start circuits while Redis is away).
+    /// a Blazor circuit lives on one instance by design, so its hub gains nothing from a backplane
+    /// and would only subscribe a Redis channel for every circuit.
     /// The backplane opens its own connection from the same connection string, not the app's shared
     /// one: a channel prefix is a property of a connection (a prefix set on the shared one would
     /// rename <c>data_updated</c> too), and the lifetime manager unsubscribes everything and disposes
@@ -41,7 +41,7 @@ public static class ScaleOutHostingExtensions
     /// </remarks>
     private static void AddHubBackplane(IServiceCollection services, string redisConnectionString)
     {
-        // Parsed now: a bad string fails at registration with the setting named, like AddRedisStorage.
+        // Parsed now: a string the client cannot parse fails here, naming the setting (never the password).
         var configuration = RedisConnector.Configure(redisConnectionString);
         configuration.ChannelPrefix = RedisChannel.Literal(RedisKeys.HubBackplaneChannelPrefix);
         configuration.ClientName = "candledashboard-hub";
