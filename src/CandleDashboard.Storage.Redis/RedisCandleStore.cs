@@ -11,6 +11,11 @@ namespace CandleDashboard.Storage.Redis;
 /// so <see cref="GetMetadataAsync"/> is a single HMGET. Live candles never come here
 /// (<see cref="RedisLiveCandleStore"/> has its own key).
 /// </summary>
+/// <remarks>
+/// The client's commands take no cancellation token. Reads stop waiting when the caller's token
+/// fires (the command itself ends with its reply or the client's timeout); an upsert checks the
+/// token before each script, because a script that was sent runs to its end anyway.
+/// </remarks>
 public sealed class RedisCandleStore : ICandleStore
 {
     /// <summary>
@@ -66,6 +71,7 @@ public sealed class RedisCandleStore : ICandleStore
         // Ranks -count..-1 are the newest `count` members, returned oldest first.
         var members = await _connection.GetDatabase()
             .SortedSetRangeByRankAsync(RedisKeys.Candles(series), -count, -1, Order.Ascending)
+            .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
         return Decode(members);
     }
@@ -79,6 +85,7 @@ public sealed class RedisCandleStore : ICandleStore
 
         var members = await _connection.GetDatabase()
             .SortedSetRangeByScoreAsync(RedisKeys.Candles(series), fromOpenTime, toOpenTime, Exclude.None, Order.Ascending)
+            .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
         return Decode(members);
     }
@@ -87,6 +94,7 @@ public sealed class RedisCandleStore : ICandleStore
     {
         var values = await _connection.GetDatabase()
             .HashGetAsync(RedisKeys.CandlesMeta(series), MetaFields)
+            .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
         if (values.Length != 3 || values.Any(v => v.IsNull))
         {

@@ -40,17 +40,8 @@ public sealed class RedisConnectionChecker
     /// <summary>Connects with the given string, pings once and disconnects: a start-up probe without DI.</summary>
     public static async Task<RedisConnectionCheck> CheckAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = await RedisConnector.ConnectAsync(connectionString).ConfigureAwait(false);
-        try
-        {
-            return await new RedisConnectionChecker(connection).CheckAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Close first: in StackExchange.Redis 1.2.6 a bare Dispose of a connected multiplexer takes ~1 s.
-            await connection.CloseAsync(allowCommandsToComplete: false).ConfigureAwait(false);
-            connection.Dispose();
-        }
+        await using var connection = await RedisConnector.ConnectAsync(connectionString).ConfigureAwait(false);
+        return await new RedisConnectionChecker(connection).CheckAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static string Message(string servers, string reason) =>

@@ -12,12 +12,25 @@ public static class RedisConnector
     /// (with <see cref="RedisConnectionChecker"/>) whether to refuse to start or to run degraded.
     /// </summary>
     /// <exception cref="ArgumentException">The connection string cannot be parsed; the message names the setting.</exception>
-    public static async Task<ConnectionMultiplexer> ConnectAsync(string connectionString)
+    public static async Task<IConnectionMultiplexer> ConnectAsync(string connectionString) =>
+        await ConnectionMultiplexer.ConnectAsync(Configure(connectionString)).ConfigureAwait(false);
+
+    /// <summary>
+    /// The options <see cref="ConnectAsync"/> uses: the parsed string with <c>abortConnect=false</c> and
+    /// fail-fast commands. For a second connection that must behave the same (same server, same password).
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string cannot be parsed; the message names the setting.</exception>
+    public static ConfigurationOptions Configure(string connectionString)
     {
         var config = Parse(connectionString);
         config.AbortOnConnectFail = false;
         config.ClientName ??= "candledashboard";
-        return await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false);
+        // A command that cannot be sent fails at once instead of waiting in the client's backlog
+        // for a reconnect (up to the command timeout): the callers have somewhere better to go
+        // (the next history tier, the fetcher's next run, the next live update), and the start-up
+        // check should say "no connection" now rather than "no answer" after its timeout.
+        config.BacklogPolicy = BacklogPolicy.FailFast;
+        return config;
     }
 
     /// <summary>The endpoints of a connection string as <c>host:port</c>, for messages (never the password).</summary>

@@ -39,7 +39,9 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
     public Task PublishAsync(DataUpdated message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        cancellationToken.ThrowIfCancellationRequested(); // the 1.2.6 client takes no token
+        // The client takes no token: a publish cannot be taken back once sent, so only a caller
+        // that gave up before it starts is honoured.
+        cancellationToken.ThrowIfCancellationRequested();
         return _connection.GetSubscriber().PublishAsync(RedisKeys.DataUpdatedChannel, DataUpdatedJson.Serialize(message));
     }
 

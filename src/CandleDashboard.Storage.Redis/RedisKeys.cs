@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Storage;
+using StackExchange.Redis;
 
 namespace CandleDashboard.Storage.Redis;
 
@@ -10,8 +11,18 @@ namespace CandleDashboard.Storage.Redis;
 /// </summary>
 public static class RedisKeys
 {
-    /// <summary>Pub/sub channel of <see cref="DataUpdated"/> messages (JSON).</summary>
-    public const string DataUpdatedChannel = "data_updated";
+    /// <summary>Pub/sub channel of <see cref="DataUpdated"/> messages (JSON); a literal name, never a pattern.</summary>
+    public static RedisChannel DataUpdatedChannel { get; } = RedisChannel.Literal("data_updated");
+
+    /// <summary>
+    /// Prefix of every channel of the public hub's SignalR backplane (the web host's scale-out; the
+    /// library appends the hub's type name and the purpose, e.g. <c>hub_backplane:…CandleHub:all</c>),
+    /// so no backplane channel can be taken for <see cref="DataUpdatedChannel"/> or another app's.
+    /// </summary>
+    public const string HubBackplaneChannelPrefix = "hub_backplane:";
+
+    /// <summary>List of the ASP.NET Core Data Protection key ring (one XML element per key), shared by every app instance.</summary>
+    public const string DataProtectionKeys = "data_protection_keys";
 
     /// <summary>Sorted set of official candles, scored by open time: <c>candles:{exchange}:{symbol}:{interval}</c>.</summary>
     public static string Candles(SeriesKey series) => $"candles:{Suffix(series)}";

@@ -28,7 +28,8 @@ public sealed class RedisLiveCandleStore : ILiveCandleStore
 
     public async Task<Candle?> GetAsync(SeriesKey series, CancellationToken cancellationToken)
     {
-        var value = await _connection.GetDatabase().StringGetAsync(RedisKeys.LiveCandle(series)).ConfigureAwait(false);
+        // The client takes no token: stop waiting when the caller gives up (the GET itself is harmless).
+        var value = await _connection.GetDatabase().StringGetAsync(RedisKeys.LiveCandle(series)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return value.IsNull ? null : RedisCandleCodec.Decode(((string)value!).AsSpan());
     }
 }

@@ -19,8 +19,17 @@ public sealed class CandleMessageTests
     }
 
     [Theory]
-    [InlineData("BTCUSDT", "1m", "candles:BTCUSDT:1m")]
-    [InlineData("ETHUSDT", "15s", "candles:ETHUSDT:15s")]
-    public void Each_series_has_its_own_group(string symbol, string interval, string group) =>
-        Assert.Equal(group, HubGroups.Of(new Series(symbol, Interval.Parse(interval))));
+    [InlineData("BTCUSDT", "1m", "candles:BTCUSDT:1m@")]
+    [InlineData("ETHUSDT", "15s", "candles:ETHUSDT:15s@")]
+    public void Each_series_has_its_own_group_on_each_instance(string symbol, string interval, string prefix)
+    {
+        var series = new Series(symbol, Interval.Parse(interval));
+        var instance = new HubGroups();
+        var other = new HubGroups();
+
+        Assert.StartsWith(prefix, instance.Of(series));
+        Assert.Equal(instance.Of(series), instance.Of(new Series(symbol, Interval.Parse(interval))));
+        Assert.NotEqual(instance.Of(series), instance.Of(new Series(symbol == "BTCUSDT" ? "ETHUSDT" : "BTCUSDT", series.Interval)));
+        Assert.NotEqual(instance.Of(series), other.Of(series));
+    }
 }

@@ -1,5 +1,8 @@
 using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CandleDashboard.Integration.Tests;
 
@@ -11,6 +14,16 @@ public sealed class AppInstance : IAsyncDisposable
     private AppInstance(WebApplication app) => _app = app;
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>Where Kestrel listens (the port is chosen at start), ending in a slash.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.EndsWith('/') ? address : address + "/");
+        }
+    }
 
     public static async Task<AppInstance> StartAsync(string[] args, Action<WebApplicationBuilder>? overrideServices = null)
     {

@@ -78,8 +78,7 @@ public sealed class GapBackfillTests(StoresFixture stores)
         }
         finally
         {
-            await mux.CloseAsync(false);
-            mux.Dispose();
+            await mux.DisposeAsync();
         }
     }
 }

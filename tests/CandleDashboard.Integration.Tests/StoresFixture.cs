@@ -59,6 +59,14 @@ public sealed class StoresFixture : IAsyncLifetime
         .. extra,
     ];
 
+    /// <summary>Arguments for an app instance whose only store is this Redis (no PostgreSQL).</summary>
+    public string[] RedisOnlyAppArgs(params string[] extra) =>
+        [.. AppArgs("unused", extra).Where(a => !a.StartsWith("--ConnectionStrings:Postgres=", StringComparison.Ordinal))];
+
+    /// <summary>Arguments for an app instance with no store configured: in memory, on its own.</summary>
+    public string[] StorelessAppArgs(params string[] extra) =>
+        [.. AppArgs("unused", extra).Where(a => !a.StartsWith("--ConnectionStrings:", StringComparison.Ordinal))];
+
     public async Task DisposeAsync()
     {
         await Exchange.DisposeAsync();

@@ -31,7 +31,7 @@ public sealed class RedisOutageTests
         }
         finally
         {
-            await RedisFixture.CloseAsync(connection);
+            await connection.DisposeAsync();
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class RedisOutageTests
         }
         finally
         {
-            await RedisFixture.CloseAsync(connection);
+            await connection.DisposeAsync();
             await server.DisposeAsync();
         }
     }

@@ -24,7 +24,7 @@ public sealed class RedisPasswordTests
         }
         finally
         {
-            await RedisFixture.CloseAsync(withPassword);
+            await withPassword.DisposeAsync();
         }
 
         var without = await RedisConnectionChecker.CheckAsync($"{server.EndPoint},connectTimeout=1000", CancellationToken.None);

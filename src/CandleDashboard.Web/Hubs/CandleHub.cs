@@ -13,7 +13,8 @@ public sealed class CandleHub(
     SeriesCatalog catalog,
     HubSubscriptionRegistry registry,
     IOptions<CandleHubOptions> options,
-    HubConnectionEvents events) : Hub
+    HubConnectionEvents events,
+    HubGroups groups) : Hub
 {
     public const string Path = "/hubs/candles";
 
@@ -31,7 +32,7 @@ public sealed class CandleHub(
 
         try
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Of(series), Context.ConnectionAborted);
+            await Groups.AddToGroupAsync(Context.ConnectionId, groups.Of(series), Context.ConnectionAborted);
         }
         catch
         {
@@ -46,7 +47,7 @@ public sealed class CandleHub(
         var series = Validate(symbol, interval);
         if (registry.Remove(Context.ConnectionId, series))
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Of(series));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.Of(series));
         }
     }
 

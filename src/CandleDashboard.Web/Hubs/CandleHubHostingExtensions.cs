@@ -16,6 +16,7 @@ public static class CandleHubHostingExtensions
             .Validate(o => o.MaxSubscriptionsPerConnection is >= 1 and <= 1000, "Hub:MaxSubscriptionsPerConnection must be 1 to 1000.")
             .ValidateOnStart();
 
+        services.AddSingleton<HubGroups>();
         // Metrics are optional: reported when the host registered them, silent otherwise.
         services.AddSingleton(sp => new HubConnectionEvents(sp.GetService<DashboardMetrics>()));
         services.AddSingleton(sp =>
@@ -25,9 +26,10 @@ public static class CandleHubHostingExtensions
             var hub = sp.GetRequiredService<IHubContext<CandleHub>>();
             var clock = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<CandleHub>>();
+            var groups = sp.GetRequiredService<HubGroups>();
             HubSubscriptionRegistry? registry = null;
             registry = new HubSubscriptionRegistry(series =>
-                new SeriesBroadcaster(series, stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics));
+                new SeriesBroadcaster(series, groups.Of(series), stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics));
             return registry;
         });
         services.AddHostedService<DataUpdatedRelay>();

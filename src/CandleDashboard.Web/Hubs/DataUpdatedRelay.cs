@@ -6,10 +6,11 @@ namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
 /// Forwards the fetcher's <see cref="DataUpdated"/> (from this instance or, with Redis, any other)
-/// to the hub followers of that series. A series without followers has an empty group, which
-/// SignalR skips at no cost.
+/// to this instance's hub followers of that series (every instance hears every message and relays
+/// it to its own followers). A series without followers has an empty group, which SignalR skips
+/// at no cost.
 /// </summary>
-internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHub> hub, ILogger<DataUpdatedRelay> logger) : IHostedService
+internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHub> hub, HubGroups groups, ILogger<DataUpdatedRelay> logger) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -34,7 +35,7 @@ internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHu
         }
 
         // The message itself is the wire contract (see Contracts/DataUpdatedJson).
-        _ = SendAsync(HubGroups.Of(new Series(message.Symbol, interval)), message);
+        _ = SendAsync(groups.Of(new Series(message.Symbol, interval)), message);
     }
 
     private async Task SendAsync(string group, DataUpdated message)

@@ -2,12 +2,22 @@ using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Web.Hubs;
 
-/// <summary>The SignalR group of each series: every connection following it is in it.</summary>
-public static class HubGroups
+/// <summary>The SignalR group of each series on this app instance: every connection of this instance following it is in it.</summary>
+/// <remarks>
+/// One group per series <em>and instance</em>, because every instance produces a series' messages
+/// itself: its own live candles from the exchange feed, and every data_updated from the Redis
+/// channel. With the Redis backplane (several instances) a group spans all instances, so a group
+/// shared by them would hand each follower one copy per instance that has followers of the series;
+/// a group per instance hands it exactly one, from the instance it is connected to.
+/// </remarks>
+public sealed class HubGroups
 {
+    // Random, not a host name or process id: two instances can share either (tests run two in one process).
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
     /// <summary>
     /// Safe as a key because the series passed <see cref="SeriesCatalog.Check"/> (the symbol is
     /// letters and digits only), so no two series share a group name.
     /// </summary>
-    public static string Of(Series series) => $"candles:{series.Symbol}:{series.Interval.Code}";
+    public string Of(Series series) => $"candles:{series.Symbol}:{series.Interval.Code}@{_instance}";
 }

@@ -30,6 +30,7 @@ internal sealed class SeriesBroadcaster : IDisposable
     private long _dropped;
     private readonly IHubContext<CandleHub> _hub;
     private readonly Series _series;
+    private readonly string _group;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Func<int> _followers;
@@ -37,8 +38,9 @@ internal sealed class SeriesBroadcaster : IDisposable
     private readonly IDisposable _coreSubscription;
     private readonly Task _sender;
 
+    /// <param name="group">This instance's group of the series (<see cref="HubGroups"/>).</param>
     /// <param name="followers">Connections in the series' group now; counted as pushed updates.</param>
-    public SeriesBroadcaster(Series series, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger, Func<int> followers, DashboardMetrics? metrics)
+    public SeriesBroadcaster(Series series, string group, ILiveCandleStream stream, IHubContext<CandleHub> hub, TimeProvider clock, ILogger logger, Func<int> followers, DashboardMetrics? metrics)
     {
         _queue = Channel.CreateBounded<CandleUpdate>(
             new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
@@ -46,6 +48,7 @@ internal sealed class SeriesBroadcaster : IDisposable
         _followers = followers;
         _metrics = metrics;
         _series = series;
+        _group = group;
         _hub = hub;
         _clock = clock;
         _logger = logger;
@@ -77,7 +80,7 @@ internal sealed class SeriesBroadcaster : IDisposable
             try
             {
                 var message = CandleMessage.From(update, _clock.GetUtcNow().ToUnixTimeMilliseconds());
-                await _hub.Clients.Group(HubGroups.Of(_series)).SendAsync(HubMessageNames.Candle, message);
+                await _hub.Clients.Group(_group).SendAsync(HubMessageNames.Candle, message);
                 _metrics?.UpdatesPushed(_followers());
             }
             catch (Exception ex)

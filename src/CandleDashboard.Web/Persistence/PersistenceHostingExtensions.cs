@@ -37,6 +37,7 @@ public static class PersistenceHostingExtensions
             });
             services.AddSingleton<LiveCandleResumer>();
             services.AddHostedService<LiveCandlePersister>();
+            services.AddRedisScaleOut(redis);
         }
         else
         {
