@@ -13,8 +13,9 @@ if (args.Length > 0 && args[0] == "latency")
 
 if (args.Length > 0 && args[0] == "pageload")
 {
-    var loads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
-    return await PageLoadHarness.RunAsync(loads);
+    var trace = args.Contains("--trace");
+    var loads = args.Length > 1 && !trace ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
+    return await PageLoadHarness.RunAsync(loads, trace);
 }
 
 if (args.Length > 0 && args[0] == "payload")

@@ -1,5 +1,6 @@
-// The theme choice of this browser ("dark" or "light"), kept across visits. None stored means
-// "follow the system setting", which the layout asks MudBlazor for.
+// The theme choice of this browser ("dark" or "light"), kept across visits: in local storage, and
+// in a cookie so the server renders the next page in it from the start (ThemePreference.cs). None
+// stored means "follow the system setting".
 const KEY = 'candledashboard.theme';
 
 export function stored() {
@@ -15,6 +16,7 @@ export function store(mode) {
     try {
         localStorage.setItem(KEY, mode);
     } catch {
-        // Not remembered; the choice still applies to this tab.
+        // Not remembered here; the cookie below still carries it.
     }
+    document.cookie = `${KEY}=${mode}; path=/; max-age=31536000; samesite=lax`;
 }

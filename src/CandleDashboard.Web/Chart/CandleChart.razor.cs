@@ -39,7 +39,9 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     /// <summary>The plot element's id, unique per chart on the page.</summary>
     public string PlotId { get; } = $"candle-plot-{Guid.NewGuid():N}";
 
-    private PlotlyChart _plot = default!;
+    private PlotlyChart? _plot;
+    private bool _plotRendered;
+    private ChartColors? _drawnColors;
     private readonly List<ITrace> _traces = [];
     private Layout _layout = default!;
     private readonly Config _config = ChartFigure.Config();
@@ -63,7 +65,6 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     protected override void OnInitialized()
     {
         _interop = new ChartInterop(JS);
-        _layout = ChartFigure.Layout(null, _decimals, DashboardTheme.ChartColorsFor(Theme.IsDark));
         Theme.Changed += OnThemeChanged;
     }
 
@@ -82,6 +83,11 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            _interop.Preload(); // fetched while the history loads
+        }
+
         // Loading starts after render because the plot element must exist.
         if (_requested is { } key && _started != key)
         {
@@ -90,7 +96,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
-    // Plotly.Blazor has loaded plotly and created the (empty) plot: drawing can start.
+    // Plotly.Blazor has handed its first figure to plotly.
     private void OnPlotCreated() => _plotCreated.TrySetResult();
 
     private async Task RetryAsync()
@@ -108,7 +114,8 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     {
         // Stop the previous series at once (its history request is cancelled, its handlers
         // unsubscribed), then take turns: every load draws into the same plot.
-        _session?.Dispose();
+        var previous = _session;
+        previous?.Dispose();
         var session = new ChartSession(symbol, interval, MaxCandles);
         _session = session;
 
@@ -120,7 +127,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 return; // superseded while waiting for the gate
             }
 
-            await _interop.ForgetAsync(PlotId); // no hot-path call may touch the plot until the new series is drawn
+            if (previous is { IsDrawn: true })
+            {
+                await _interop.ForgetAsync(PlotId); // no hot-path call may touch the plot until the new series is drawn
+            }
 
             // Subscribe before reading history so no update falls between the two; updates are
             // held until the chart is drawn, then stale ones are dropped by ChartSeries.
@@ -137,7 +147,6 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             // The tick size is nice to have: asked for alongside history, used only if it is already known.
             var symbols = Exchange.Symbols.GetSymbolsAsync(session.Cancellation);
             var history = (await History.LoadAsync(symbol, interval, HistoryCount, session.Cancellation)).Candles;
-            await WhenPlotCreatedAsync(session.Cancellation);
             if (session != _session)
             {
                 return;
@@ -193,17 +202,30 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>The whole series through Plotly.Blazor, then waits until the browser shows it.</summary>
+    /// <summary>
+    /// The whole series through Plotly.Blazor, then waits until the browser shows it: the first
+    /// series by rendering the plot component with it (its first draw), later ones by React.
+    /// </summary>
     private async Task DrawAsync(ChartSession session, IReadOnlyList<Candle> candles)
     {
         var colors = DashboardTheme.ChartColorsFor(Theme.IsDark);
         _traces.Clear();
         _traces.AddRange(ChartFigure.Traces(candles, session.Symbol, colors));
         _layout = ChartFigure.Layout(candles.Count > 0 ? candles[^1] : null, _decimals, colors);
+        _drawnColors = colors;
+        if (_plot is null)
+        {
+            _plotRendered = true;
+            StateHasChanged();
+            await WhenPlotCreatedAsync(session.Cancellation);
+        }
+        else
+        {
 #pragma warning disable BL0005 // PlotlyChart never re-renders (ShouldRender is false) and reads Layout only when told to draw; this is that moment.
-        _plot.Layout = _layout;
+            _plot.Layout = _layout;
 #pragma warning restore BL0005
-        await _plot.React();
+            await _plot.React();
+        }
 
         var expected = new DrawnSeries(session.Symbol, candles.Count, candles.Count > 0 ? candles[^1].OpenTime : 0);
         var options = new ChartOptions(session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles);
@@ -213,6 +235,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
 
         session.IsDrawn = true;
+        await RecolourAsync(); // the theme may have changed while the figure was on its way
     }
 
     private async Task WhenPlotCreatedAsync(CancellationToken cancellationToken)
@@ -317,6 +340,11 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         {
             // Circuit closing; DisposeAsync ends the session.
         }
+        catch (TaskCanceledException ex)
+        {
+            // The circuit is being torn down (server shutdown, tab gone) with a call in flight.
+            Logger.LogDebug(ex, "A live update of the {Symbol} {Interval} chart was cancelled", session.Symbol, session.Interval);
+        }
         catch (Exception ex)
         {
             // Fire-and-forget from the feed's thread: nobody awaits this, so log instead of losing it.
@@ -329,22 +357,29 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     // Plotly.relayout. PlotlyChart.Relayout(patch) cannot be used: it first copies the patch into
     // its Layout model, which reads a dotted path such as "xaxis.gridcolor" as an axis object and
     // throws, so the chart was never recoloured.
-    private void OnThemeChanged()
+    // Before the first draw nothing needs recolouring: the figure is built in the current theme.
+    private void OnThemeChanged() => _ = InvokeAsync(RecolourAsync);
+
+    private async Task RecolourAsync()
     {
-        _ = InvokeAsync(async () =>
+        var colors = DashboardTheme.ChartColorsFor(Theme.IsDark);
+        if (_plot is null || _session is not { IsDrawn: true } || colors == _drawnColors)
         {
-            try
-            {
-                await _plot.Update(new Dictionary<string, object>(), ChartFigure.ThemePatch(DashboardTheme.ChartColorsFor(Theme.IsDark)));
-            }
-            catch (JSDisconnectedException)
-            {
-            }
-            catch (Exception ex)
-            {
-                Logger.LogWarning(ex, "Recolouring the {Symbol} {Interval} chart failed", Symbol, Interval);
-            }
-        });
+            return;
+        }
+
+        try
+        {
+            _drawnColors = colors;
+            await _plot.Update(new Dictionary<string, object>(), ChartFigure.ThemePatch(colors));
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "Recolouring the {Symbol} {Interval} chart failed", Symbol, Interval);
+        }
     }
 
     private void CopyReadouts(ChartSession session)

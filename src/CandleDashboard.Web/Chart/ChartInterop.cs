@@ -16,6 +16,9 @@ public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
 
     private Task<IJSObjectReference> Module => _module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js").AsTask();
 
+    /// <summary>Starts loading the module now, so the first call after the history load does not wait for it.</summary>
+    public void Preload() => _ = Module;
+
     /// <summary>True once the plot element shows <paramref name="expected"/>; false when it did not within <see cref="DrawTimeout"/>.</summary>
     public async Task<bool> WhenDrawnAsync(string plotId, DrawnSeries expected, ChartOptions options, CancellationToken cancellationToken) =>
         await (await Module).InvokeAsync<bool>("whenDrawn", cancellationToken, plotId, expected, options, DrawTimeout.TotalMilliseconds);

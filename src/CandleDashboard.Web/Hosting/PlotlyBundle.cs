@@ -15,6 +15,15 @@ public static partial class PlotlyBundle
     /// <summary>The URL Plotly.Blazor 7.2 loads with UseBasicVersion (its plotly version is part of the name).</summary>
     public const string ScriptPath = "_content/Plotly.Blazor/plotly-basic-3.7.0.min.js";
 
+    /// <summary>
+    /// The same URL exactly as Plotly.Blazor's loader is given it: the loader recognises a script it
+    /// already started by this text, so the page's early start (js/plotly-preload.js) must match it.
+    /// </summary>
+    public const string LoaderScriptPath = "./" + ScriptPath;
+
+    /// <summary>Plotly.Blazor's interop module, whose loader the page starts plotly with.</summary>
+    public const string InteropModule = "./_content/Plotly.Blazor/plotly-interop-7.2.0.js";
+
     /// <summary>Where the build puts the finance bundle (see the web project's NpmAsset items).</summary>
     public const string FinanceBundlePath = "lib/plotly/plotly-finance.min.js";
 

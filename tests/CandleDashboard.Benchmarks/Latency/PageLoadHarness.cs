@@ -20,7 +20,9 @@ public static class PageLoadHarness
 {
     private const int HistoryCandles = 300;
 
-    public static async Task<int> RunAsync(int loads)
+    private static readonly ColorScheme Scheme = Environment.GetEnvironmentVariable("PAGELOAD_SCHEME") == "dark" ? ColorScheme.Dark : ColorScheme.Light;
+
+    public static async Task<int> RunAsync(int loads, bool trace = false)
     {
         var app = await DashboardHost.BuildAsync(
         [
@@ -38,6 +40,12 @@ public static class PageLoadHarness
             // One unmeasured load: the server's first render, JIT and history caches are warmed,
             // so cold loads measure a fresh browser, not a fresh server.
             await MeasureColdAsync(chromium.Browser, chartUri);
+
+            if (trace)
+            {
+                await TraceAsync(chromium.Browser, chartUri);
+                return 0;
+            }
 
             var cold = new List<double>();
             for (var i = 0; i < loads; i++)
@@ -58,16 +66,75 @@ public static class PageLoadHarness
         }
     }
 
+    /// <summary>One cold load's timeline: when each resource was fetched and when the plot held its candles.</summary>
+    private static async Task TraceAsync(IBrowser browser, string uri)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 }, ColorScheme = Scheme });
+        var page = await context.NewPageAsync();
+        // Chromium's own timeline over the DevTools protocol: which main-thread work the load cost.
+        var cdp = await context.NewCDPSessionAsync(page);
+        var events = new List<System.Text.Json.JsonElement>();
+        var complete = new TaskCompletionSource();
+        cdp.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+        {
+            if (e is { } data)
+            {
+                lock (events)
+                {
+                    events.AddRange(data.GetProperty("value").EnumerateArray().Select(v => v.Clone()));
+                }
+            }
+        };
+        cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+        await cdp.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = "devtools.timeline,v8.execute", ["transferMode"] = "ReportEvents" });
+        var drawn = await LoadAsync(page, uri);
+        await cdp.SendAsync("Tracing.end");
+        await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Console.WriteLine(MainThreadSummary(events));
+        var timeline = await page.EvaluateAsync<string>(
+            """
+            () => {
+                const n = performance.getEntriesByType('navigation')[0];
+                const lines = [`document: response ${n.responseEnd.toFixed(0)} ms, DOMContentLoaded ${n.domContentLoadedEventEnd.toFixed(0)} ms, load ${n.loadEventEnd.toFixed(0)} ms`];
+                for (const r of performance.getEntriesByType('resource')) {
+                    lines.push(`${r.startTime.toFixed(0).padStart(6)} → ${r.responseEnd.toFixed(0).padStart(6)} ms  ${(r.encodedBodySize / 1024).toFixed(0).padStart(6)} KiB  ${r.initiatorType.padEnd(8)} ${r.name.replace(location.origin, '')}`);
+                }
+                for (const p of performance.getEntriesByType('paint')) lines.push(`${p.name}: ${p.startTime.toFixed(0)} ms`);
+                return lines.join('\n');
+            }
+            """);
+        Console.WriteLine(timeline);
+        Console.WriteLine($"plot holds its candles: {drawn:0} ms");
+    }
+
+    /// <summary>Where the renderer's main thread spent the load: top-level task time by event name.</summary>
+    private static string MainThreadSummary(List<System.Text.Json.JsonElement> events)
+    {
+        var mainThread = events
+            .Where(e => e.TryGetProperty("name", out var n) && n.GetString() == "thread_name"
+                && e.GetProperty("args").GetProperty("name").GetString() == "CrRendererMain")
+            .Select(e => (Pid: e.GetProperty("pid").GetInt32(), Tid: e.GetProperty("tid").GetInt32()))
+            .ToHashSet();
+        var totals = events
+            .Where(e => e.TryGetProperty("ph", out var ph) && ph.GetString() == "X" && e.TryGetProperty("dur", out _)
+                && mainThread.Contains((e.GetProperty("pid").GetInt32(), e.GetProperty("tid").GetInt32())))
+            .GroupBy(e => e.GetProperty("name").GetString()!)
+            .Select(g => (Name: g.Key, Ms: g.Sum(e => e.GetProperty("dur").GetDouble()) / 1000, Count: g.Count()))
+            .OrderByDescending(t => t.Ms)
+            .Take(14);
+        return string.Join('\n', totals.Select(t => string.Create(CultureInfo.InvariantCulture, $"  {t.Ms,8:0} ms  {t.Count,5}×  {t.Name}")));
+    }
+
     private static async Task<double> MeasureColdAsync(IBrowser browser, string uri)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 }, ColorScheme = Scheme });
         var page = await context.NewPageAsync();
         return await LoadAsync(page, uri);
     }
 
     private static async Task<List<double>> MeasureWarmAsync(IBrowser browser, string uri, int loads)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 } });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 }, ColorScheme = Scheme });
         var page = await context.NewPageAsync();
         await LoadAsync(page, uri); // fills the cache
         var times = new List<double>();

@@ -4,7 +4,8 @@ namespace CandleDashboard.Components.Tests.Chart;
 
 /// <summary>
 /// The first draw: once history is loaded, the whole series goes to the browser exactly once,
-/// through Plotly.Blazor, and the chart reports ready only after the browser shows that series.
+/// through Plotly.Blazor (its plot component renders with the series, so its first draw is the
+/// chart), and the chart reports ready only after the browser shows that series.
 /// </summary>
 public sealed class CandleChartDrawingTests : CandleChartTest
 {
@@ -13,9 +14,9 @@ public sealed class CandleChartDrawingTests : CandleChartTest
     {
         var cut = RenderReadyChart();
 
-        var react = Assert.Single(Sent("react"));
-        Assert.Equal(cut.Instance.PlotId, react[0].GetString());
-        var traces = react[1].EnumerateArray().ToArray();
+        var newPlot = Assert.Single(Sent("newPlot"));
+        Assert.Equal(cut.Instance.PlotId, newPlot[0].GetString());
+        var traces = newPlot[1].EnumerateArray().ToArray();
         Assert.Equal(3, traces.Length);
 
         // Trace 0: every candle's time; prices only where the candle is live-built (the last two).
@@ -32,13 +33,13 @@ public sealed class CandleChartDrawingTests : CandleChartTest
     }
 
     [Fact]
-    public void The_empty_plot_is_created_once_and_never_carries_the_series()
+    public void No_empty_plot_is_drawn_and_redrawn()
     {
         RenderReadyChart();
 
-        // Plotly.Blazor creates its plot on first render, before history arrives: empty.
-        var newPlot = Assert.Single(Sent("newPlot"));
-        Assert.Empty(newPlot[1].EnumerateArray());
+        // The plot component appears with the first series: one draw, no empty frame before it.
+        Assert.Equal(HistoryCandles, Assert.Single(Sent("newPlot"))[1][0].GetProperty("x").GetArrayLength());
+        Assert.Empty(Sent("react"));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class CandleChartDrawingTests : CandleChartTest
     {
         RenderReadyChart();
 
-        var layout = Assert.Single(Sent("react"))[2];
+        var layout = Assert.Single(Sent("newPlot"))[2];
         Assert.Equal(",.2f", layout.GetProperty("yaxis").GetProperty("tickformat").GetString()); // tick size 0.01
         Assert.Equal("105.00", layout.GetProperty("annotations")[0].GetProperty("text").GetString()); // last price label
     }

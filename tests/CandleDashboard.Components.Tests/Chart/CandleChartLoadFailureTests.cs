@@ -25,7 +25,7 @@ public sealed class CandleChartLoadFailureTests : CandleChartTest
 
         cut.WaitForAssertion(() => Assert.Equal("ready", StateOf(cut)));
         Assert.Equal(2, History.Loads);
-        Assert.Single(Sent("react"));
+        Assert.Single(Sent("newPlot"));
         Assert.Empty(cut.FindAll("[data-testid=chart-error]"));
         Assert.Equal(1, Live.SubscriptionCount); // only the successful load's
     }

@@ -1,0 +1,48 @@
+using CandleDashboard.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CandleDashboard.Web.Tests.Browser;
+
+/// <summary>Light and dark in real Chromium: the system setting first, a choice remembered, no flash on the way.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class ThemeTests(DashboardServer server, BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_page_starts_in_the_system_theme_and_a_choice_is_remembered_from_the_next_first_render()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString(), ColorScheme = ColorScheme.Light });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/chart/BTCUSDT/1m");
+            await ChartProbe.WaitReadyAsync(page);
+
+            // Chromium sent its system setting with the page request, so the first render was light
+            // and the browser was never asked again (the fallback module is not even loaded).
+            await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-theme", "light");
+            Assert.Equal("#ffffff", await PlotBackgroundAsync(page));
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => performance.getEntriesByType('resource').filter(r => r.name.endsWith('/js/theme.js')).length"));
+
+            // The trader switches: the page and the chart turn dark at once, and the choice is kept.
+            await page.GetByTestId("theme-toggle").ClickAsync();
+            await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-theme", "dark");
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=candle-chart] .js-plotly-plot')._fullLayout.paper_bgcolor === '#0d1117'");
+            Assert.Contains(await context.CookiesAsync(), c => c.Name == "candledashboard.theme" && c.Value == "dark");
+
+            // Next visit: dark from the first render, though the system still says light.
+            await page.ReloadAsync();
+            await ChartProbe.WaitReadyAsync(page);
+            await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-theme", "dark");
+            Assert.Equal("#0d1117", await PlotBackgroundAsync(page));
+            await Screenshots.SaveAsync(page, "chart-dark");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private static Task<string> PlotBackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => document.querySelector('[data-testid=candle-chart] .js-plotly-plot')._fullLayout.paper_bgcolor");
+}
