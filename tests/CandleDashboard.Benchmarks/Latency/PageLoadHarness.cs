@@ -1,8 +1,6 @@
 using System.Globalization;
 using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -34,7 +32,7 @@ public static class PageLoadHarness
         await app.StartAsync();
         try
         {
-            var chartUri = new Uri(AddressOf(app), "chart/BTCUSDT/1m").ToString();
+            var chartUri = new Uri(AppAddress.Of(app), "chart/BTCUSDT/1m").ToString();
             await using var chromium = await ChromiumSession.LaunchAsync();
 
             // One unmeasured load: the server's first render, JIT and history caches are warmed,
@@ -172,9 +170,4 @@ public static class PageLoadHarness
             $"median {median:0} ms, min {sorted[0]:0} ms, max {sorted[^1]:0} ms  [{string.Join(" ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}]");
     }
 
-    private static Uri AddressOf(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.EndsWith('/') ? address : address + "/");
-    }
 }

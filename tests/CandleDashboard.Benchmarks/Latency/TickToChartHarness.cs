@@ -5,8 +5,6 @@ using CandleDashboard.Core.Market;
 using CandleDashboard.Simulator;
 using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -46,7 +44,7 @@ public static class TickToChartHarness
         try
         {
             await using var chromium = await ChromiumSession.LaunchAsync();
-            var chart = await MeasureChartAsync(chromium.Browser, AddressOf(app), duration, trades, clock);
+            var chart = await MeasureChartAsync(chromium.Browser, AppAddress.Of(app), duration, trades, clock);
             await using var floorServer = await FloorServer.StartAsync(TradesPerSecond, clock);
             var floor = await floorServer.MeasureAsync(chromium.Browser, TimeSpan.FromSeconds(Math.Min(20, duration.TotalSeconds)));
 
@@ -135,11 +133,6 @@ public static class TickToChartHarness
         Console.WriteLine($"target p99 ≤ coalescing window + 25 ms = 125 ms: {(chart.P99 <= 125 ? "met" : "NOT met")}");
     }
 
-    private static Uri AddressOf(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.EndsWith('/') ? address : address + "/");
-    }
 
     internal readonly record struct Shown(double At, long OpenTime, double Volume);
 }
