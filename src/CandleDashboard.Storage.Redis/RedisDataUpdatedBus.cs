@@ -20,7 +20,6 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
     private readonly object _gate = new();
     private bool _subscribed;
     private long _malformed;
-    private long _received;
 
     public RedisDataUpdatedBus(IConnectionMultiplexer connection, ILogger<RedisDataUpdatedBus>? logger = null)
     {
@@ -32,9 +31,6 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
 
     /// <summary>Messages on the channel that were not a valid <see cref="DataUpdated"/>, skipped.</summary>
     public long MalformedMessages => Interlocked.Read(ref _malformed);
-
-    /// <summary>Valid messages delivered to local handlers.</summary>
-    public long ReceivedMessages => Interlocked.Read(ref _received);
 
     public Task PublishAsync(DataUpdated message, CancellationToken cancellationToken)
     {
@@ -61,7 +57,8 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
     /// <summary>
     /// Subscribes if not yet done and waits until Redis has confirmed the subscription: after this
     /// returns true, every message published on the channel reaches this instance's handlers.
-    /// For host start-up and tests; false when that did not happen within <paramref name="timeout"/>.
+    /// For callers that must know (tests; a host that should not start before it hears commits);
+    /// false when that did not happen within <paramref name="timeout"/>.
     /// </summary>
     public async Task<bool> WaitUntilSubscribedAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -130,7 +127,6 @@ public sealed class RedisDataUpdatedBus : IDataUpdatedBus
             return;
         }
 
-        Interlocked.Increment(ref _received);
         _handlers.Invoke(message);
     }
 }

@@ -28,7 +28,12 @@ public sealed class ThemeTests(DashboardServer server, BrowserFixture browser)
             await page.GetByTestId("theme-toggle").ClickAsync();
             await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("data-theme", "dark");
             await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=candle-chart] .js-plotly-plot')._fullLayout.paper_bgcolor === '#0d1117'");
-            Assert.Contains(await context.CookiesAsync(), c => c.Name == "candledashboard.theme" && c.Value == "dark");
+            // The page turns first; the choice is written to the browser right after.
+            await Eventually.ReachesAsync(
+                async () => (await context.CookiesAsync()).FirstOrDefault(c => c.Name == "candledashboard.theme")?.Value,
+                value => value == "dark",
+                TimeSpan.FromSeconds(10),
+                "the stored theme cookie");
 
             // Next visit: dark from the first render, though the system still says light.
             await page.ReloadAsync();
