@@ -64,7 +64,7 @@ public sealed class BinanceOptions
 
     /// <summary>
     /// A 429 whose Retry-After is at most this long is waited out and retried once; longer ones
-    /// surface as <see cref="Rest.BinanceRateLimitException"/> so the caller can decide.
+    /// surface as <see cref="Core.Exchange.ExchangeRateLimitException"/> so the caller can decide.
     /// </summary>
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -1,22 +1,8 @@
-// The theme choice of this browser ("dark" or "light"), kept across visits: in local storage, and
-// in a cookie so the server renders the next page in it from the start (ThemePreference.cs). None
-// stored means "follow the system setting".
+// Remembers the theme a trader chose ("dark" or "light") in a cookie, so the server renders the
+// next page in it from the first render (ThemePreference.cs). No cookie means "follow the system
+// setting". A cookie rather than local storage because the server must read it with the request.
 const KEY = 'candledashboard.theme';
 
-export function stored() {
-    try {
-        const value = localStorage.getItem(KEY);
-        return value === 'dark' || value === 'light' ? value : null;
-    } catch {
-        return null; // storage blocked (private mode, policy): follow the system
-    }
-}
-
 export function store(mode) {
-    try {
-        localStorage.setItem(KEY, mode);
-    } catch {
-        // Not remembered here; the cookie below still carries it.
-    }
     document.cookie = `${KEY}=${mode}; path=/; max-age=31536000; samesite=lax`;
 }

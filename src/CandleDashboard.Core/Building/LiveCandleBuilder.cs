@@ -153,7 +153,8 @@ public sealed class LiveCandleBuilder
         var index = IndexOf(interval);
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         if (index < 0 || _forming[index].HasValue || forming.IsClosed || forming.OpenTime != interval.Floor(now)
-            || forming.TradeCount <= 0 || forming.Low <= 0m || forming.Low > forming.High)
+            || forming.TradeCount <= 0 || forming.Volume <= 0m || forming.Low <= 0m
+            || forming.Open < forming.Low || forming.Open > forming.High || forming.Close < forming.Low || forming.Close > forming.High)
         {
             return false;
         }

@@ -38,6 +38,8 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory
     private long _blockedUntilMs;
     private int _lastUsedWeight = -1;
     private SymbolsSnapshot? _symbols;
+    private readonly Lock _symbolsGate = new();
+    private Task<IReadOnlyList<SymbolInfo>>? _symbolsLoad;
 
     public BinanceRestClient(HttpClient http, IOptions<BinanceOptions> options, TimeProvider timeProvider, ILogger<BinanceRestClient> logger)
     {
@@ -103,16 +105,36 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory
         }
     }
 
-    /// <summary>Every listed symbol from exchangeInfo; cached for <see cref="BinanceOptions.SymbolsCacheDuration"/>.</summary>
-    public async Task<IReadOnlyList<SymbolInfo>> GetSymbolsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every listed symbol from exchangeInfo; cached for <see cref="BinanceOptions.SymbolsCacheDuration"/>.
+    /// Callers arriving while it loads share the one request (it weighs 20: a page of charts
+    /// reconnecting at once must not each ask), which no single caller's cancellation stops.
+    /// </summary>
+    public Task<IReadOnlyList<SymbolInfo>> GetSymbolsAsync(CancellationToken cancellationToken)
     {
-        var now = _timeProvider.GetUtcNow();
-        if (_symbols is { } cached && now - cached.FetchedAt < _options.SymbolsCacheDuration)
+        if (_symbols is { } cached && _timeProvider.GetUtcNow() - cached.FetchedAt < _options.SymbolsCacheDuration)
         {
-            return cached.Symbols;
+            return Task.FromResult(cached.Symbols);
         }
 
-        var body = await SendAsync($"{_restRoot}/api/v3/exchangeInfo", symbol: null, cancellationToken).ConfigureAwait(false);
+        Task<IReadOnlyList<SymbolInfo>> load;
+        lock (_symbolsGate)
+        {
+            if (_symbolsLoad is null || _symbolsLoad.IsCompleted)
+            {
+                _symbolsLoad = LoadSymbolsAsync();
+            }
+
+            load = _symbolsLoad;
+        }
+
+        return load.WaitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SymbolInfo>> LoadSymbolsAsync()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var body = await SendAsync($"{_restRoot}/api/v3/exchangeInfo", symbol: null, CancellationToken.None).ConfigureAwait(false);
         IReadOnlyList<SymbolInfo> symbols;
         try
         {

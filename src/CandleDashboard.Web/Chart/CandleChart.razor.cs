@@ -342,12 +342,16 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
         catch (TaskCanceledException ex)
         {
-            // The circuit is being torn down (server shutdown, tab gone) with a call in flight.
+            // The circuit is being torn down (server shutdown, tab gone) with a call in flight, or
+            // the browser did not answer in time; the next update tries again.
+            session.Pending.Release();
             Logger.LogDebug(ex, "A live update of the {Symbol} {Interval} chart was cancelled", session.Symbol, session.Interval);
         }
         catch (Exception ex)
         {
-            // Fire-and-forget from the feed's thread: nobody awaits this, so log instead of losing it.
+            // Fire-and-forget from the feed's thread: nobody awaits this, so log instead of losing
+            // it, and let the next update start a new drain rather than freeze the chart.
+            session.Pending.Release();
             Logger.LogWarning(ex, "A live update of the {Symbol} {Interval} chart failed", session.Symbol, session.Interval);
         }
     }
@@ -404,9 +408,9 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         {
             await _interop.ForgetAsync(PlotId);
         }
-        catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException or TaskCanceledException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or ObjectDisposedException or TaskCanceledException)
         {
-            // The page is gone and took the chart with it.
+            // The page is gone and took the chart with it, or the module never loaded.
         }
 
         await _interop.DisposeAsync();

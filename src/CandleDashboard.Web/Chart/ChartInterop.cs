@@ -14,7 +14,11 @@ public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
 
     private Task<IJSObjectReference>? _module;
 
-    private Task<IJSObjectReference> Module => _module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js").AsTask();
+    // A failed import is not kept: "Try again" must be able to load the module.
+    private Task<IJSObjectReference> Module =>
+        _module is { IsFaulted: false, IsCanceled: false } loading
+            ? loading
+            : _module = js.InvokeAsync<IJSObjectReference>("import", "./js/candleChart.js").AsTask();
 
     /// <summary>Starts loading the module now, so the first call after the history load does not wait for it.</summary>
     public void Preload() => _ = Module;

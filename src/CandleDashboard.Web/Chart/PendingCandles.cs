@@ -64,6 +64,18 @@ public sealed class PendingCandles
     }
 
     /// <summary>
+    /// Ends a drain that failed before it emptied the queue, keeping what is pending: the next
+    /// offer starts a new drain instead of finding one "running" forever.
+    /// </summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _draining = false;
+        }
+    }
+
+    /// <summary>
     /// Takes everything pending, oldest first. Returns an empty batch — and ends the drain, so the
     /// next offer starts a new one — when nothing is pending.
     /// </summary>

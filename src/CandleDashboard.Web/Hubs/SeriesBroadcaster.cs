@@ -28,6 +28,7 @@ internal sealed class SeriesBroadcaster : IDisposable
 
     private readonly Channel<CandleUpdate> _queue;
     private long _dropped;
+    private long _failedSends;
     private readonly IHubContext<CandleHub> _hub;
     private readonly Series _series;
     private readonly string _group;
@@ -85,8 +86,18 @@ internal sealed class SeriesBroadcaster : IDisposable
             }
             catch (Exception ex)
             {
-                // A failed send must not end the series for every other follower.
-                _logger.LogWarning(ex, "Hub broadcast of {Series} failed", _series);
+                // A failed send must not end the series for every other follower. With the Redis
+                // backplane every send fails while Redis is away (about 10 a second per series), so
+                // the first failure is logged with its exception and then one line per 100.
+                var failed = Interlocked.Increment(ref _failedSends);
+                if (failed == 1)
+                {
+                    _logger.LogWarning(ex, "Hub broadcast of {Series} failed", _series);
+                }
+                else if (failed % 100 == 0)
+                {
+                    _logger.LogWarning("Hub broadcast of {Series} failed {Failed} times so far: {Reason}", _series, failed, ex.Message);
+                }
             }
         }
     }

@@ -20,29 +20,35 @@ public sealed class LiveCandleResumer(ILiveCandleStore store, IExchange exchange
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(Budget);
+        var reads = symbols
+            .SelectMany(symbol => intervals.Select(interval => new SeriesKey(exchange.Name, symbol, interval)))
+            .Select(series => ReadAsync(series, budget.Token))
+            .ToArray();
         var resumed = 0;
+        foreach (var (series, candle) in await Task.WhenAll(reads))
+        {
+            if (candle is { } saved && feed.Resume(series.Symbol, series.Interval, saved))
+            {
+                resumed++;
+            }
+        }
+
+        logger.LogInformation("Resumed {Resumed} of {Series} forming candles saved before the restart", resumed, reads.Length);
+        return resumed;
+    }
+
+    // One series at a time: an unreadable key or a slow read costs that series its resume, not the others.
+    private async Task<(SeriesKey Series, Candle? Candle)> ReadAsync(SeriesKey series, CancellationToken cancellationToken)
+    {
         try
         {
-            var reads = symbols
-                .SelectMany(symbol => intervals.Select(interval => new SeriesKey(exchange.Name, symbol, interval)))
-                .Select(async series => (series, candle: await store.GetAsync(series, budget.Token)))
-                .ToArray();
-            foreach (var (series, candle) in await Task.WhenAll(reads))
-            {
-                if (candle is { } saved && feed.Resume(series.Symbol, series.Interval, saved))
-                {
-                    resumed++;
-                }
-            }
-
-            logger.LogInformation("Resumed {Resumed} forming candles saved before the restart", resumed);
+            return (series, await store.GetAsync(series, cancellationToken));
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // The live candles start from the next trades, as without a store.
-            logger.LogWarning(ex, "Resuming the forming candles saved before the restart failed; they start over");
+            // That series' live candle starts from the next trades, as without a store.
+            logger.LogWarning(ex, "The forming {Series} candle saved before the restart could not be read; it starts over", series);
+            return (series, null);
         }
-
-        return resumed;
     }
 }

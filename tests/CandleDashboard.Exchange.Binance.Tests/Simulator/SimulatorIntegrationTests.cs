@@ -27,9 +27,11 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
             HistoryLength = TimeSpan.FromDays(30),
             OneSecondHistory = TimeSpan.FromMinutes(40),
 
-            // Pings far more often than Binance's 20 s, so every test also proves the feed answers them.
+            // Pings far more often than Binance's 20 s, so every test also proves the feed answers them. The
+            // pong timeout leaves room for a stalled CI machine: at 400 ms one scheduling hiccup on a busy
+            // 2-core runner dropped the connection and the reconnect test counted a second reconnect.
             PingInterval = TimeSpan.FromMilliseconds(100),
-            PongTimeout = TimeSpan.FromMilliseconds(400),
+            PongTimeout = TimeSpan.FromMilliseconds(1500),
         });
 
     public async Task DisposeAsync()
@@ -86,8 +88,8 @@ public sealed class SimulatorIntegrationTests : IAsyncLifetime
         await _sink.WaitUntilAsync(t => t.Count > 0, TimeSpan.FromSeconds(15));
         var firstTime = _sink.Snapshot()[0].Time;
 
-        // Trades stamped 1.5 s after the first: about 15 pings and several pong timeouts later.
-        await _sink.WaitUntilAsync(t => t[^1].Time >= firstTime + 1_500, TimeSpan.FromSeconds(15));
+        // Trades stamped 4 s after the first: about 40 pings and more than two pong timeouts later.
+        await _sink.WaitUntilAsync(t => t[^1].Time >= firstTime + 4_000, TimeSpan.FromSeconds(15));
 
         Assert.Equal(0, feed.Status.ReconnectCount);
         Assert.Equal(1, _simulator.OpenWebSocketCount);
