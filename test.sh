@@ -39,7 +39,7 @@ for proj in tests/*.Tests/*.csproj; do
   log "testing $name"
   out="artifacts/test-logs/$name.log"
   # Benchmarks (Category=Benchmark) measure speed; they run by hand (docs/benchmarks.md), not here.
-  dotnet test "$proj" --no-build --nologo --filter "Category!=Benchmark" 2>&1 | tee "$out" | grep -E '^\s*(Failed|Passed|Skipped)!|^\s*Failed [A-Za-z]|Error Message' || true
+  dotnet test "$proj" --no-build --nologo --filter "Category!=Benchmark" 2>&1 | tee "$out" | awk '/^[[:space:]]*(Failed|Passed|Skipped)!|^[[:space:]]*Failed [A-Za-z]/ {print; next} /Error Message/ {print; n=3; next} n > 0 {print; n--}'
   rc=${PIPESTATUS[0]}
   summary=$(grep -E '(Passed|Failed)!\s+- Failed:' "$out" | tail -n 1)
   if [ -n "$summary" ]; then
