@@ -43,6 +43,9 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
     public int OpenWebSocketCount => _hub.ConnectionCount;
 
+    /// <summary>Switches that make the REST API slow, hanging, failing or garbled (fault tests).</summary>
+    public SimulatorFaults Faults { get; } = new();
+
     /// <summary>
     /// Raised after each live trade has been recorded and queued to every subscriber, on the generating
     /// thread: keep handlers short (count, timestamp), or they slow the tape down.
@@ -74,6 +77,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
             return next(context);
         });
+        app.Use((context, next) => RestFaultMiddleware.InvokeAsync(context, () => next(context), simulator.Faults));
         new RestApi(markets, listed.Select(s => s.Market).ToList(), timeProvider).Map(app);
         new StreamEndpoint(hub, options, stopping.Token).Map(app);
 

@@ -56,6 +56,23 @@ public class CandleBufferTests
     }
 
     [Fact]
+    public async Task Buffers_that_timed_out_at_startup_are_degraded_then_load_on_a_retry()
+    {
+        var exchange = new FakeExchange(_clock) { Failure = new TaskCanceledException("HttpClient.Timeout elapsed") };
+        var history = new TieredCandleHistory([new InMemoryCandleStore()], new ExchangeCandleHistory(exchange, _clock), _clock, new TieredHistoryOptions());
+        var set = new CandleBufferSet(["BTCUSDT", "ETHUSDT"], [Interval.OneMinute], 10, history, _clock);
+
+        await set.LoadAllAsync(4, CancellationToken.None); // a timeout is not our shutdown: no exception
+
+        Assert.All(set.Statuses, s => Assert.Equal((BufferState.Degraded, "HttpClient.Timeout elapsed"), (s.State, s.LastError)));
+        Assert.False(await set.ReloadDegradedAsync(4, CancellationToken.None));
+
+        exchange.Failure = null;
+        Assert.True(await set.ReloadDegradedAsync(4, CancellationToken.None));
+        Assert.All(set.Statuses, s => Assert.Equal((BufferState.Ready, 10, (string?)null), (s.State, s.Count, s.LastError)));
+    }
+
+    [Fact]
     public async Task Data_updated_replaces_live_candles_with_the_official_ones_from_the_store()
     {
         var store = new InMemoryCandleStore();

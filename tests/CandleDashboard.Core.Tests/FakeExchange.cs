@@ -21,9 +21,17 @@ internal sealed class FakeExchange(TimeProvider clock) : IKlineSource
     /// <summary>Binance's page size, so paging is exercised as it is against the real exchange.</summary>
     public int MaxKlinesPerRequest => 1000;
 
+    /// <summary>When set, every request fails with it (an outage, a timeout).</summary>
+    public Exception? Failure { get; set; }
+
     public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
     {
         Requests.Add((interval, startTime, endTime, limit));
+        if (Failure is { } failure)
+        {
+            return Task.FromException<IReadOnlyList<Candle>>(failure);
+        }
+
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var last = interval.Floor(Math.Min(endTime ?? now, now));
         var first = startTime is { } s ? interval.Floor(s) + (s % interval.Milliseconds == 0 ? 0 : interval.Milliseconds) : last - ((limit - 1) * interval.Milliseconds);

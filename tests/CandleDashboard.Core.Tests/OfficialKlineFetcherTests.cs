@@ -128,6 +128,50 @@ public class OfficialKlineFetcherTests
     }
 
     [Fact]
+    public async Task A_client_side_timeout_is_a_failed_run_not_a_shutdown()
+    {
+        // HttpClient's timeout surfaces as TaskCanceledException although nobody cancelled the run: that
+        // once escaped the fetcher and stopped the host. It must be recorded like any other failure.
+        var timingOut = new TimingOutExchange();
+        var fetcher = new OfficialKlineFetcher(timingOut, [_durable], _bus, new FetcherOptions { Symbols = ["BTCUSDT", "ETHUSDT"], Intervals = [Interval.OneMinute] }, _clock);
+
+        Assert.Empty(await fetcher.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(2, timingOut.Requests); // the failure of one series does not stop the others
+        Assert.Contains("ETHUSDT 1m", fetcher.Status.LastError);
+        Assert.Empty(_bus.Messages);
+    }
+
+    [Fact]
+    public async Task Our_own_cancellation_still_ends_the_run()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OfficialKlineFetcher(
+            new TimingOutExchange(), [_durable], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute] }, _clock)
+            .RunOnceAsync(cancelled.Token));
+    }
+
+    [Fact]
+    public async Task Data_updated_waits_until_a_queueing_store_has_committed()
+    {
+        // PostgreSQL alone behind its write queue: the queue accepts at once but the rows are not there.
+        var queued = new QueueingStore(_durable);
+        var fetcher = new OfficialKlineFetcher(_exchange, [queued], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute], InitialCandles = 5 }, _clock);
+
+        var committed = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+
+        Assert.Empty(_bus.Messages);
+        Assert.Equal(1, fetcher.DeferredAnnouncements);
+        queued.Commit();
+        await CandleDashboard.Tests.Shared.Eventually.ReachesAsync(() => _bus.Messages.Count, n => n == 1, TimeSpan.FromSeconds(5), "the announcement");
+        Assert.Equal(committed, _bus.Messages[0]);
+        Assert.Equal(5, (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
+        Assert.Equal(0, fetcher.DeferredAnnouncements);
+    }
+
+    [Fact]
     public void The_next_run_is_just_after_the_shortest_interval_closes()
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 20_000);
@@ -145,6 +189,56 @@ public class OfficialKlineFetcherTests
         }
 
         public IDisposable Subscribe(Action<DataUpdated> handler) => throw new NotSupportedException();
+    }
+
+    private sealed class TimingOutExchange : CandleDashboard.Core.Exchange.IKlineSource
+    {
+        public int Requests { get; private set; }
+
+        public IReadOnlyList<Interval> SupportedIntervals { get; } = [Interval.OneMinute];
+
+        public int MaxKlinesPerRequest => 1000;
+
+        public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Requests++;
+            return Task.FromException<IReadOnlyList<Candle>>(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 1 seconds elapsing."));
+        }
+    }
+
+    /// <summary>Accepts writes into a queue and writes them to the inner store only on <see cref="Commit"/>.</summary>
+    private sealed class QueueingStore(ICandleStore inner) : ICandleStore
+    {
+        private readonly List<(SeriesKey Series, IReadOnlyList<Candle> Candles)> _queue = [];
+        private readonly TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "queued";
+
+        public void Commit()
+        {
+            foreach (var (series, candles) in _queue)
+            {
+                inner.UpsertAsync(series, candles, default).GetAwaiter().GetResult();
+            }
+
+            _flushed.TrySetResult();
+        }
+
+        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
+        {
+            _queue.Add((series, candles));
+            return Task.CompletedTask;
+        }
+
+        public Task FlushAsync(CancellationToken cancellationToken) => _flushed.Task.WaitAsync(cancellationToken);
+
+        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => inner.GetRecentAsync(series, count, cancellationToken);
+
+        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) =>
+            inner.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken);
+
+        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => inner.GetMetadataAsync(series, cancellationToken);
     }
 
     private sealed class RateLimitedExchange : CandleDashboard.Core.Exchange.IKlineSource

@@ -48,6 +48,74 @@ public sealed class OutageRecoveryTests(PostgresFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task With_postgres_alone_data_updated_goes_out_only_once_the_rows_can_be_read()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture, o =>
+        {
+            o.MaxAttempts = 2;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+            o.RetryMaxDelay = TimeSpan.FromMilliseconds(100);
+            o.WriterMaxBackoff = TimeSpan.FromMilliseconds(300);
+        });
+        await using var writer = new DurableCandleWriter(db.Store, db.Options);
+        var bus = new Core.Storage.InMemory.InMemoryDataUpdatedBus();
+        var announced = new List<(Core.Storage.DataUpdated Message, int RowsReadable)>();
+        using var subscription = bus.Subscribe(message =>
+        {
+            // What a chart does on data_updated: read the announced range, right then.
+            var rows = db.Store.GetRangeAsync(Candles.BtcMinute, message.From, message.To, CancellationToken.None).GetAwaiter().GetResult();
+            lock (announced)
+            {
+                announced.Add((message, rows.Count));
+            }
+        });
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Candles.Start + (10 * 60_000) + 5_000));
+        // PostgreSQL goes down mid-run: after the fetcher has read where to continue, while it asks the exchange.
+        var stopped = false;
+        var fetcher = new Core.Fetching.OfficialKlineFetcher(
+            new FixedKlines(Candles.Sequence(10, Candles.BtcMinute.Interval), async () =>
+            {
+                await fixture.Server.StopAsync();
+                stopped = true;
+            }),
+            [writer],
+            bus,
+            new Core.Fetching.FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Candles.BtcMinute.Interval], InitialCandles = 10 },
+            clock);
+
+        try
+        {
+            var committed = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+            Assert.True(stopped);
+            Assert.Equal(10, committed.Count);
+            Assert.Equal(10, writer.PendingCandles);
+            Assert.Equal(1, fetcher.DeferredAnnouncements);
+            Assert.Empty(announced);
+        }
+        finally
+        {
+            await fixture.Server.StartAsync();
+        }
+
+        await Eventually.ReachesAsync(() => announced.Count, n => n == 1, TimeSpan.FromSeconds(30), "the announcement after recovery");
+        Assert.Equal(10, announced[0].RowsReadable);
+    }
+
+    /// <summary>An exchange that has exactly these closed klines, and runs <paramref name="onRequest"/> before answering.</summary>
+    private sealed class FixedKlines(Core.Market.Candle[] klines, Func<Task> onRequest) : Core.Exchange.IKlineSource
+    {
+        public IReadOnlyList<Core.Market.Interval> SupportedIntervals { get; } = [Core.Market.Interval.OneMinute];
+
+        public int MaxKlinesPerRequest => 1000;
+
+        public async Task<IReadOnlyList<Core.Market.Candle>> GetKlinesAsync(string symbol, Core.Market.Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
+        {
+            await onRequest();
+            return [.. klines.Where(k => k.OpenTime >= (startTime ?? 0) && k.OpenTime <= (endTime ?? long.MaxValue)).Take(limit)];
+        }
+    }
+
+    [Fact]
     public async Task After_a_restart_the_first_read_succeeds_although_every_pooled_connection_is_dead()
     {
         await using var db = await TestDatabase.CreateAsync(fixture);

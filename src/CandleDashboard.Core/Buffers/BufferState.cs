@@ -9,6 +9,6 @@ public enum BufferState
     /// <summary>Loaded; receives each closed candle.</summary>
     Ready,
 
-    /// <summary>Loading failed (every tier and the exchange); the buffer holds only what arrived live.</summary>
+    /// <summary>Loading failed (every tier and the exchange); the buffer holds only what arrived live until a retry loads it.</summary>
     Degraded,
 }

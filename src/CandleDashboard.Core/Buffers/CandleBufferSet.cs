@@ -43,8 +43,26 @@ public sealed class CandleBufferSet
 
     /// <summary>Loads every buffer, a few at a time; a failing series is marked degraded, never fatal.</summary>
     public Task LoadAllAsync(int parallelism, CancellationToken cancellationToken) =>
+        LoadAsync(_buffers.Values, parallelism, cancellationToken);
+
+    /// <summary>
+    /// Loads again every buffer whose load failed; true when all are ready afterwards. The host
+    /// calls it with backoff until it returns true, so a store or exchange outage at startup heals.
+    /// </summary>
+    public async Task<bool> ReloadDegradedAsync(int parallelism, CancellationToken cancellationToken)
+    {
+        var degraded = _buffers.Values.Where(b => b.Status.State == BufferState.Degraded).ToArray();
+        if (degraded.Length > 0)
+        {
+            await LoadAsync(degraded, parallelism, cancellationToken).ConfigureAwait(false);
+        }
+
+        return AllReady;
+    }
+
+    private Task LoadAsync(IEnumerable<CandleBuffer> buffers, int parallelism, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
-            _buffers.Values,
+            buffers,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (buffer, ct) =>
             {
@@ -53,8 +71,10 @@ public sealed class CandleBufferSet
                     var slice = await _history.LoadAsync(buffer.Symbol, buffer.Interval, buffer.Capacity, ct).ConfigureAwait(false);
                     buffer.Load(slice.Candles, slice.Source, _timeProvider.GetUtcNow());
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
+                    // Any failure but our own shutdown, including a client-side timeout (which is an
+                    // OperationCanceledException too): the series is degraded, the others load on.
                     _logger.LogError(ex, "Loading the {Symbol} {Interval} buffer failed", buffer.Symbol, buffer.Interval);
                     buffer.MarkDegraded(ex.Message, _timeProvider.GetUtcNow());
                 }

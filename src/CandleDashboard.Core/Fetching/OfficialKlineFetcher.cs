@@ -10,8 +10,9 @@ namespace CandleDashboard.Core.Fetching;
 /// <summary>
 /// Commits the exchange's official closed klines: finds what each series is missing since its
 /// latest stored candle, backfills it with paging, writes it to the stores in commit order
-/// (PostgreSQL first, then Redis), and only then emits <see cref="DataUpdated"/>. A run that fails
-/// to commit publishes nothing; the next run retries the same range, so nothing is skipped.
+/// (PostgreSQL first, then Redis), and emits <see cref="DataUpdated"/> once every store can serve
+/// them (<see cref="ICandleStore.FlushAsync"/>). A run that fails to commit publishes nothing; the
+/// next run retries the same range, so nothing is skipped.
 /// </summary>
 public sealed class OfficialKlineFetcher
 {
@@ -23,6 +24,7 @@ public sealed class OfficialKlineFetcher
     private readonly ILogger _logger;
     private readonly object _sync = new();
     private FetcherStatus _status = new(null, 0, 0, null, null);
+    private int _deferredAnnouncements;
 
     /// <param name="commitOrder">Stores in the order they are written (durable first); the first that answers tells the latest stored candle.</param>
     public OfficialKlineFetcher(
@@ -65,7 +67,7 @@ public sealed class OfficialKlineFetcher
         return DateTimeOffset.FromUnixTimeMilliseconds(next) + _options.CloseGrace;
     }
 
-    /// <summary>Brings every series up to the last closed bucket. Returns the messages it published.</summary>
+    /// <summary>Brings every series up to the last closed bucket. Returns what it committed (each announced once every store can serve it).</summary>
     public async Task<IReadOnlyList<DataUpdated>> RunOnceAsync(CancellationToken cancellationToken)
     {
         var published = new List<DataUpdated>();
@@ -83,8 +85,10 @@ public sealed class OfficialKlineFetcher
                             published.Add(message);
                         }
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException and not ExchangeRateLimitException)
+                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ExchangeRateLimitException)
                     {
+                        // Everything but our own shutdown, including a timeout or a cancellation from below
+                        // (OperationCanceledException is not a shutdown unless our token says so).
                         error = $"{symbol} {interval}: {ex.Message}";
                         _logger.LogError(ex, "Fetching official {Symbol} {Interval} klines failed; retried next run", symbol, interval);
                     }
@@ -131,8 +135,45 @@ public sealed class OfficialKlineFetcher
         }
 
         var message = new DataUpdated(series.Exchange, series.Symbol, interval.Code, candles[0].OpenTime, candles[^1].OpenTime, candles.Count);
-        await _bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        var committed = Task.WhenAll(_commitOrder.Select(s => s.FlushAsync(cancellationToken)));
+        if (committed.IsCompletedSuccessfully)
+        {
+            await _bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // A store queued the write (PostgreSQL down behind the durable writer). The run goes on, so
+            // the other series and the other stores stay current; this announcement waits until every
+            // store can serve the candles, because a chart told earlier would read a hole.
+            Interlocked.Increment(ref _deferredAnnouncements);
+            _ = AnnounceWhenCommittedAsync(committed, message, cancellationToken);
+        }
+
         return message;
+    }
+
+    /// <summary>Announcements waiting for a store to commit (see <see cref="ICandleStore.FlushAsync"/>).</summary>
+    public int DeferredAnnouncements => Volatile.Read(ref _deferredAnnouncements);
+
+    private async Task AnnounceWhenCommittedAsync(Task committed, DataUpdated message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await committed.ConfigureAwait(false);
+            await _bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: the next start announces nothing old, but the stores hold the candles.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Announcing {Count} official {Symbol} {Interval} candles failed after they were committed", message.Count, message.Symbol, message.Interval);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _deferredAnnouncements);
+        }
     }
 
     /// <summary>

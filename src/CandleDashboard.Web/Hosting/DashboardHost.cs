@@ -27,6 +27,13 @@ public static class DashboardHost
         // The one clock of the app.
         builder.Services.AddSingleton(TimeProvider.System);
 
+        // Every worker loop catches its own failures and tries again with backoff (WorkerBackoff), so
+        // no exchange, store or network fault ends one. An exception that still escapes is a bug in
+        // the loop itself: StopHost (ASP.NET's default, stated here on purpose) turns it into a process
+        // exit the orchestrator restarts, where Ignore would leave a site that answers but no longer
+        // fetches official candles, i.e. one that silently grows holes.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+
         await builder.AddExchangeAsync();
         builder.AddDashboard();
         builder.AddCandlePersistence();

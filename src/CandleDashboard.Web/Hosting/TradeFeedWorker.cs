@@ -15,6 +15,7 @@ internal sealed class TradeFeedWorker(
     IExchange exchange,
     LiveCandleFeed liveCandles,
     IOptions<DashboardOptions> options,
+    TimeProvider timeProvider,
     ILogger<TradeFeedWorker> logger,
     LiveCandleResumer? resumer = null) : BackgroundService
 {
@@ -30,18 +31,19 @@ internal sealed class TradeFeedWorker(
                 await resumer.ResumeAsync(liveCandles, symbols, options.Value.EffectiveIntervals, stoppingToken);
             }
 
-            logger.LogInformation("Streaming {Exchange} trades for {Symbols}", exchange.Name, string.Join(", ", symbols));
-            await exchange.Trades.RunAsync(symbols.ToArray(), liveCandles, stoppingToken);
+            // The feed reconnects by itself; an exception out of it is a bug. Rather than leave the site
+            // without live candles until someone restarts it, the feed is started again with backoff.
+            await WorkerBackoff.OnException("The trade feed", logger, timeProvider).ExecuteAsync(
+                async ct =>
+                {
+                    logger.LogInformation("Streaming {Exchange} trades for {Symbols}", exchange.Name, string.Join(", ", symbols));
+                    await exchange.Trades.RunAsync(symbols.ToArray(), liveCandles, ct);
+                },
+                stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutdown.
-        }
-        catch (Exception ex)
-        {
-            // The feed reconnects by itself; reaching here is a bug. Keep serving history (the badge
-            // shows the feed as stale/offline) rather than taking the whole site down.
-            logger.LogCritical(ex, "The trade feed stopped unexpectedly; live updates are off until restart");
         }
     }
 }

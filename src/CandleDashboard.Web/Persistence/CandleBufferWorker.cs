@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Storage;
+using CandleDashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Persistence;
@@ -14,6 +15,7 @@ internal sealed class CandleBufferWorker(
     ILiveCandleStream liveCandles,
     IDataUpdatedBus bus,
     IOptions<PersistenceOptions> options,
+    TimeProvider timeProvider,
     ILogger<CandleBufferWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,15 +31,23 @@ internal sealed class CandleBufferWorker(
         using var official = bus.Subscribe(message => _ = RefreshAsync(message, stoppingToken));
         try
         {
-            var started = TimeProvider.System.GetTimestamp();
-            await buffers.LoadAllAsync(options.Value.BufferLoadParallelism, stoppingToken);
+            var started = timeProvider.GetTimestamp();
+            var parallelism = options.Value.BufferLoadParallelism;
+            await buffers.LoadAllAsync(parallelism, stoppingToken);
             var statuses = buffers.Statuses;
             logger.LogInformation(
                 "Loaded {Count} candle buffers in {Elapsed:0} ms ({Sources}); {Degraded} degraded",
                 statuses.Count,
-                TimeProvider.System.GetElapsedTime(started).TotalMilliseconds,
+                timeProvider.GetElapsedTime(started).TotalMilliseconds,
                 string.Join(", ", statuses.GroupBy(s => s.LoadedFrom ?? "none").Select(g => $"{g.Count()} from {g.Key}")),
                 statuses.Count(s => s.State == BufferState.Degraded));
+            if (!buffers.AllReady)
+            {
+                await WorkerBackoff.UntilTrue("Reloading degraded candle buffers", logger, timeProvider)
+                    .ExecuteAsync(async ct => await buffers.ReloadDegradedAsync(parallelism, ct), stoppingToken);
+                logger.LogInformation("Every candle buffer is loaded after {Elapsed:0} ms", timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            }
+
             await Task.Delay(Timeout.Infinite, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,9 +1,15 @@
 using CandleDashboard.Core.Fetching;
+using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Metrics;
 
 namespace CandleDashboard.Web.Persistence;
 
-/// <summary>Runs the official-kline fetcher on startup and shortly after each interval closes.</summary>
+/// <summary>
+/// Runs the official-kline fetcher on startup and shortly after each interval closes. A failed run
+/// never ends the worker (and so never stops the host): it is logged, and the next run comes after
+/// a backoff that grows while runs keep failing; the fetcher resumes from what the stores hold, so
+/// nothing a failed run missed is skipped.
+/// </summary>
 internal sealed class OfficialKlineWorker(
     OfficialKlineFetcher fetcher,
     DashboardMetrics metrics,
@@ -12,6 +18,7 @@ internal sealed class OfficialKlineWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -23,17 +30,26 @@ internal sealed class OfficialKlineWorker(
                     logger.LogInformation("Committed {Candles} official candles in {Series} series", published.Sum(p => p.Count), published.Count);
                 }
 
+                failures = fetcher.Status.LastError is null ? 0 : failures + 1;
                 var next = fetcher.Status.NextRunAt ?? fetcher.NextRunAfter(timeProvider.GetUtcNow());
-                var wait = next - timeProvider.GetUtcNow();
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, timeProvider, stoppingToken);
-                }
+                await WaitAsync(Max(next - timeProvider.GetUtcNow(), WorkerBackoff.After(failures)), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                // The fetcher records per-series failures itself; this is anything else. Never fatal.
+                failures++;
+                logger.LogError(ex, "The official kline fetcher run failed; next run in {Delay:0.0} s", WorkerBackoff.After(failures).TotalSeconds);
+                await WaitAsync(WorkerBackoff.After(failures), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        wait > TimeSpan.Zero ? Task.Delay(wait, timeProvider, cancellationToken) : Task.CompletedTask;
 }
