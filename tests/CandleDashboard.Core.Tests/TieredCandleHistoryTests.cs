@@ -80,6 +80,25 @@ public class TieredCandleHistoryTests
     }
 
     [Fact]
+    public async Task A_store_with_a_hole_does_not_answer_the_next_tier_does()
+    {
+        await _history.LoadAsync("BTCUSDT", Interval.OneMinute, 50, CancellationToken.None); // both stores filled
+        var all = await _durable.GetRecentAsync(Key(Interval.OneMinute), 50, default);
+        var holed = new InMemoryCandleStore();
+        await holed.UpsertAsync(Key(Interval.OneMinute), [.. all.Where((_, i) => i != 20)], default); // Redis lost one write
+        var history = new TieredCandleHistory([holed, _durable], new ExchangeCandleHistory(_exchange, _clock), _clock, new TieredHistoryOptions());
+        _exchange.Requests.Clear();
+
+        var slice = await history.LoadAsync("BTCUSDT", Interval.OneMinute, 40, CancellationToken.None);
+        var range = await history.GetRangeAsync("BTCUSDT", Interval.OneMinute, all[15].OpenTime, all[25].OpenTime, CancellationToken.None);
+
+        Assert.Equal("memory", slice.Source); // the durable tier, not the holed one
+        Assert.Equal(all.TakeLast(40), slice.Candles);
+        Assert.Equal(all.Skip(15).Take(11), range);
+        Assert.Empty(_exchange.Requests);
+    }
+
+    [Fact]
     public async Task A_failing_store_is_skipped()
     {
         var history = new TieredCandleHistory([new BrokenStore(), _durable], new ExchangeCandleHistory(_exchange, _clock), _clock, new TieredHistoryOptions());

@@ -1,5 +1,4 @@
 using CandleDashboard.Core.Exchange;
-using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,15 +15,15 @@ namespace CandleDashboard.Core.Fetching;
 /// </summary>
 public sealed class OfficialKlineFetcher
 {
-    private readonly IKlineSource _source;
+    private readonly OfficialKlineReader _reader;
+    private readonly OfficialCandleCommitter _committer;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SeriesKey, SkippedRange> _skipped = new();
     private readonly IReadOnlyList<ICandleStore> _commitOrder;
-    private readonly IDataUpdatedBus _bus;
     private readonly FetcherOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly object _sync = new();
     private FetcherStatus _status = new(null, 0, 0, null, null);
-    private int _deferredAnnouncements;
 
     /// <param name="commitOrder">Stores in the order they are written (durable first); the first that answers tells the latest stored candle.</param>
     public OfficialKlineFetcher(
@@ -40,12 +39,12 @@ public sealed class OfficialKlineFetcher
             throw new ArgumentException("At least one store is required.", nameof(commitOrder));
         }
 
-        _source = source;
+        _reader = new OfficialKlineReader(source);
         _commitOrder = commitOrder;
-        _bus = bus;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger<OfficialKlineFetcher>.Instance;
+        _committer = new OfficialCandleCommitter(bus, _logger);
     }
 
     public FetcherStatus Status
@@ -120,61 +119,46 @@ public sealed class OfficialKlineFetcher
             return null;
         }
 
+        var horizonStart = lastClosed - ((long)(_options.MaxBackfillCandles - 1) * interval.Milliseconds);
         var start = latest is { } l
-            ? Math.Max(l + interval.Milliseconds, lastClosed - ((long)(_options.MaxBackfillCandles - 1) * interval.Milliseconds))
+            ? Math.Max(l + interval.Milliseconds, horizonStart)
             : lastClosed - ((long)(_options.InitialCandles - 1) * interval.Milliseconds);
-        var candles = await FetchClosedAsync(series.Symbol, interval, start, lastClosed, now, cancellationToken).ConfigureAwait(false);
-        if (candles.Count == 0)
+        if (latest is { } stored && stored + interval.Milliseconds < horizonStart)
         {
-            return null;
+            // Downtime longer than the horizon: what lies before it is not fetched (it would cost more
+            // requests than a catch-up should); said loudly, and kept for the admin page.
+            var skipped = new SkippedRange(series, stored + interval.Milliseconds, horizonStart - interval.Milliseconds, (horizonStart - stored - interval.Milliseconds) / interval.Milliseconds);
+            _skipped[series] = skipped;
+            _logger.LogWarning(
+                "{Series}: {Candles} candles from {From:o} to {To:o} lie beyond the backfill horizon ({Horizon} candles) and are not fetched",
+                series, skipped.Candles, DateTimeOffset.FromUnixTimeMilliseconds(skipped.From), DateTimeOffset.FromUnixTimeMilliseconds(skipped.To), _options.MaxBackfillCandles);
         }
 
-        foreach (var store in _commitOrder)
+        // Chunk by chunk, each committed (and announced) before the next is read: memory stays flat
+        // however long the downtime was, and a failure keeps everything committed before it.
+        DataUpdated? all = null;
+        var chunk = (long)Math.Max(1, _options.CommitChunkCandles) * interval.Milliseconds;
+        for (var from = start; from <= lastClosed; from += chunk)
         {
-            await store.UpsertAsync(series, candles, cancellationToken).ConfigureAwait(false);
+            var to = Math.Min(lastClosed, from + chunk - interval.Milliseconds);
+            var candles = await _reader.ReadClosedAsync(series.Symbol, interval, from, to, now, cancellationToken).ConfigureAwait(false);
+            if (candles.Count == 0)
+            {
+                continue;
+            }
+
+            var committed = await _committer.CommitAsync(series, candles, _commitOrder, cancellationToken).ConfigureAwait(false);
+            all = all is null ? committed : all with { To = committed.To, Count = all.Count + committed.Count };
         }
 
-        var message = new DataUpdated(series.Exchange, series.Symbol, interval.Code, candles[0].OpenTime, candles[^1].OpenTime, candles.Count);
-        var committed = Task.WhenAll(_commitOrder.Select(s => s.FlushAsync(cancellationToken)));
-        if (committed.IsCompletedSuccessfully)
-        {
-            await _bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // A store queued the write (PostgreSQL down behind the durable writer). The run goes on, so
-            // the other series and the other stores stay current; this announcement waits until every
-            // store can serve the candles, because a chart told earlier would read a hole.
-            Interlocked.Increment(ref _deferredAnnouncements);
-            _ = AnnounceWhenCommittedAsync(committed, message, cancellationToken);
-        }
-
-        return message;
+        return all;
     }
+
+    /// <summary>Per series, the latest range left unfetched because it lay beyond the backfill horizon.</summary>
+    public IReadOnlyCollection<SkippedRange> Skipped => [.. _skipped.Values];
 
     /// <summary>Announcements waiting for a store to commit (see <see cref="ICandleStore.FlushAsync"/>).</summary>
-    public int DeferredAnnouncements => Volatile.Read(ref _deferredAnnouncements);
-
-    private async Task AnnounceWhenCommittedAsync(Task committed, DataUpdated message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await committed.ConfigureAwait(false);
-            await _bus.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutdown: the next start announces nothing old, but the stores hold the candles.
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "Announcing {Count} official {Symbol} {Interval} candles failed after they were committed", message.Count, message.Symbol, message.Interval);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _deferredAnnouncements);
-        }
-    }
+    public int DeferredAnnouncements => _committer.DeferredAnnouncements;
 
     /// <summary>
     /// The newest stored open time, from the first store in commit order that answers: while
@@ -190,7 +174,7 @@ public sealed class OfficialKlineFetcher
             {
                 return (await store.GetMetadataAsync(series, cancellationToken).ConfigureAwait(false))?.LatestOpenTime;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 _logger.LogWarning(ex, "Store {Store} could not tell the latest {Series} candle; asking the next", store.Name, series);
                 last = ex;
@@ -198,53 +182,6 @@ public sealed class OfficialKlineFetcher
         }
 
         throw last!;
-    }
-
-    /// <summary>Closed official candles with open time in [start, end], from the exchange or resampled from a finer interval.</summary>
-    private async Task<IReadOnlyList<Candle>> FetchClosedAsync(string symbol, Interval interval, long start, long end, long now, CancellationToken cancellationToken)
-    {
-        if (_source.SupportedIntervals.Contains(interval))
-        {
-            var direct = await FetchRangeAsync(symbol, interval, start, end, cancellationToken).ConfigureAwait(false);
-            return direct.Where(c => c.IsClosed && c.OpenTime <= end).ToArray();
-        }
-
-        var basis = _source.SupportedIntervals
-            .Where(b => b.Milliseconds < interval.Milliseconds && interval.Milliseconds % b.Milliseconds == 0)
-            .OrderByDescending(b => b.Milliseconds)
-            .Cast<Interval?>()
-            .FirstOrDefault()
-            ?? throw new NotSupportedException($"The exchange serves no interval that {interval} can be built from.");
-        var fine = (await FetchRangeAsync(symbol, basis, start, end + interval.Milliseconds - 1, cancellationToken).ConfigureAwait(false))
-            .Where(c => c.IsClosed)
-            .ToArray();
-        var perBucket = interval.Milliseconds / basis.Milliseconds;
-        var constituents = fine.CountBy(c => interval.Floor(c.OpenTime)).ToDictionary();
-
-        // Only buckets whose every constituent is closed and present are committed as official:
-        // a partial bucket would be a wrong official candle.
-        return CandleResampler.Resample(fine, interval, now)
-            .Where(c => c.IsClosed && c.OpenTime >= start && c.OpenTime <= end && constituents[c.OpenTime] == perBucket)
-            .Select(c => c with { Source = CandleSource.Official })
-            .ToArray();
-    }
-
-    private async Task<List<Candle>> FetchRangeAsync(string symbol, Interval interval, long start, long end, CancellationToken cancellationToken)
-    {
-        var all = new List<Candle>();
-        for (var from = start; from <= end;)
-        {
-            var page = await _source.GetKlinesAsync(symbol, interval, from, end, _source.MaxKlinesPerRequest, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            all.AddRange(page);
-            from = page[^1].OpenTime + interval.Milliseconds;
-        }
-
-        return all;
     }
 
     private void Record(List<DataUpdated> published, string? error, DateTimeOffset? pausedUntil)

@@ -49,6 +49,15 @@ public sealed class TieredCandleHistory : ICandleHistory
             var candles = await TryReadAsync(_tiers[i], series, count, cancellationToken).ConfigureAwait(false);
             if (candles is { Count: > 0 } && candles.Count >= count && lastClosed - candles[^1].OpenTime <= maxLag)
             {
+                if (FirstHole(candles, interval) is { } hole)
+                {
+                    // A store read by rank goes straight across a hole; serving it would show a chart
+                    // with a missing candle. The next tier answers; the reconciler repairs this one.
+                    _logger.LogWarning("Candle store {Store} has a hole in {Series} after {OpenTime:o}; asking the next tier",
+                        _tiers[i].Name, series, DateTimeOffset.FromUnixTimeMilliseconds(hole));
+                    continue;
+                }
+
                 await WriteBackAsync(_tiers.Take(i), series, candles, cancellationToken).ConfigureAwait(false);
                 return new HistorySlice(candles, _tiers[i].Name, HistoryGap.Of(candles[^1].OpenTime, interval, now));
             }
@@ -68,19 +77,42 @@ public sealed class TieredCandleHistory : ICandleHistory
     public async Task<IReadOnlyList<Candle>> GetRangeAsync(string symbol, Interval interval, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
     {
         var series = new SeriesKey(_options.Exchange, symbol, interval);
+        var expected = ((toOpenTime - interval.Floor(fromOpenTime)) / interval.Milliseconds) + 1;
+        IReadOnlyList<Candle> best = [];
         foreach (var tier in _tiers)
         {
             try
             {
-                return await tier.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken).ConfigureAwait(false);
+                // A tier with a hole in the range does not answer while another may have it all.
+                var candles = await tier.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken).ConfigureAwait(false);
+                if (candles.Count >= expected)
+                {
+                    return candles;
+                }
+
+                best = candles.Count > best.Count ? candles : best;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 _logger.LogWarning(ex, "Candle store {Store} failed reading {Series}; trying the next tier", tier.Name, series);
             }
         }
 
-        return [];
+        return best;
+    }
+
+    /// <summary>The open time after which the next candle is missing, or null when the candles are consecutive.</summary>
+    internal static long? FirstHole(IReadOnlyList<Candle> candles, Interval interval)
+    {
+        for (var i = 1; i < candles.Count; i++)
+        {
+            if (candles[i].OpenTime - candles[i - 1].OpenTime != interval.Milliseconds)
+            {
+                return candles[i - 1].OpenTime;
+            }
+        }
+
+        return null;
     }
 
     private async Task<IReadOnlyList<Candle>?> TryReadAsync(ICandleStore tier, SeriesKey series, int count, CancellationToken cancellationToken)
@@ -89,7 +121,7 @@ public sealed class TieredCandleHistory : ICandleHistory
         {
             return await tier.GetRecentAsync(series, count, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "Candle store {Store} failed reading {Series}; trying the next tier", tier.Name, series);
             return null;
@@ -110,7 +142,7 @@ public sealed class TieredCandleHistory : ICandleHistory
             {
                 await tier.UpsertAsync(series, candles, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 _logger.LogWarning(ex, "Candle store {Store} failed writing back {Count} candles of {Series}", tier.Name, candles.Count, series);
             }

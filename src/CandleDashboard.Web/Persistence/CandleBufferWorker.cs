@@ -62,7 +62,7 @@ internal sealed class CandleBufferWorker(
         {
             await buffers.OnDataUpdatedAsync(message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Refreshing the {Symbol} {Interval} buffer after data_updated failed", message.Symbol, message.Interval);
         }

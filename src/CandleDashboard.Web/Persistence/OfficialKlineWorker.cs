@@ -5,13 +5,16 @@ using CandleDashboard.Web.Metrics;
 namespace CandleDashboard.Web.Persistence;
 
 /// <summary>
-/// Runs the official-kline fetcher on startup and shortly after each interval closes. A failed run
+/// Runs the official-kline fetcher on startup and shortly after each interval closes, and the store
+/// reconciler after the first run and then every <see cref="FetcherOptions.ReconcileEvery"/>. A failed run
 /// never ends the worker (and so never stops the host): it is logged, and the next run comes after
 /// a backoff that grows while runs keep failing; the fetcher resumes from what the stores hold, so
 /// nothing a failed run missed is skipped.
 /// </summary>
 internal sealed class OfficialKlineWorker(
     OfficialKlineFetcher fetcher,
+    StoreReconciler reconciler,
+    FetcherOptions options,
     DashboardMetrics metrics,
     TimeProvider timeProvider,
     ILogger<OfficialKlineWorker> logger) : BackgroundService
@@ -19,6 +22,7 @@ internal sealed class OfficialKlineWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var nextReconcile = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -31,6 +35,13 @@ internal sealed class OfficialKlineWorker(
                 }
 
                 failures = fetcher.Status.LastError is null ? 0 : failures + 1;
+                if (timeProvider.GetUtcNow() >= nextReconcile)
+                {
+                    var statuses = await reconciler.RunOnceAsync(stoppingToken);
+                    metrics.RowsFetched(statuses.Sum(s => s.Refetched), "exchange");
+                    nextReconcile = timeProvider.GetUtcNow() + options.ReconcileEvery;
+                }
+
                 var next = fetcher.Status.NextRunAt ?? fetcher.NextRunAfter(timeProvider.GetUtcNow());
                 await WaitAsync(Max(next - timeProvider.GetUtcNow(), WorkerBackoff.After(failures)), stoppingToken);
             }

@@ -72,22 +72,33 @@ public static class PersistenceHostingExtensions
         services.AddSingleton(sp =>
         {
             var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            var exchange = sp.GetRequiredService<IExchange>();
-            return new OfficialKlineFetcher(
-                exchange.Klines,
-                sp.GetRequiredService<CandleTiers>().CommitOrder,
-                sp.GetRequiredService<IDataUpdatedBus>(),
-                new FetcherOptions
-                {
-                    Exchange = exchange.Name,
-                    Symbols = dashboard.EffectiveSymbols,
-                    Intervals = dashboard.EffectiveIntervals,
-                    InitialCandles = persistence.InitialCandles,
-                    CloseGrace = persistence.FetchGrace,
-                },
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILogger<OfficialKlineFetcher>>());
+            return new FetcherOptions
+            {
+                Exchange = sp.GetRequiredService<IExchange>().Name,
+                Symbols = dashboard.EffectiveSymbols,
+                Intervals = dashboard.EffectiveIntervals,
+                InitialCandles = persistence.InitialCandles,
+                CloseGrace = persistence.FetchGrace,
+                MaxBackfillCandles = persistence.BackfillHorizonCandles,
+                // Never wider than Redis keeps, or it would copy back what Redis just trimmed.
+                ReconcileWindowCandles = Math.Min(persistence.ReconcileWindowCandles, persistence.RedisMaxCandlesPerSeries),
+                ReconcileEvery = persistence.ReconcileEvery,
+            };
         });
+        services.AddSingleton(sp => new OfficialKlineFetcher(
+            sp.GetRequiredService<IExchange>().Klines,
+            sp.GetRequiredService<CandleTiers>().CommitOrder,
+            sp.GetRequiredService<IDataUpdatedBus>(),
+            sp.GetRequiredService<FetcherOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<OfficialKlineFetcher>>()));
+        services.AddSingleton(sp => new StoreReconciler(
+            sp.GetRequiredService<IExchange>().Klines,
+            sp.GetRequiredService<CandleTiers>().CommitOrder,
+            sp.GetRequiredService<IDataUpdatedBus>(),
+            sp.GetRequiredService<FetcherOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<StoreReconciler>>()));
 
         services.AddSingleton<StorageStartup>();
         services.AddHostedService<CandleBufferWorker>();

@@ -28,4 +28,16 @@ public sealed class PersistenceOptions
 
     /// <summary>Lifetime of the live candle key in Redis.</summary>
     public TimeSpan LiveCandleTimeToLive { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// After a downtime, official candles are backfilled this far back per series (default 43,200:
+    /// 30 days of 1m); older ones are skipped, logged and shown on the admin page.
+    /// </summary>
+    public int BackfillHorizonCandles { get; set; } = 43_200;
+
+    /// <summary>How many of each series' newest candles the reconciler checks for holes (at most <see cref="RedisMaxCandlesPerSeries"/>).</summary>
+    public int ReconcileWindowCandles { get; set; } = 1000;
+
+    /// <summary>How often the reconciler checks the stores for holes.</summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(1);
 }
