@@ -62,6 +62,7 @@ public sealed class FaultFixture : IAsyncLifetime
             "--Exchange:Binance:ReconnectInitialDelay=00:00:00.050",
             "--Exchange:Binance:ReconnectMaxDelay=00:00:00.500",
             "--Persistence:InitialCandles=60",
+            "--Persistence:ReconcileEvery=00:00:02",
             "--Logging:LogLevel:Default=Warning",
         };
         args.AddRange(Symbols.Select((s, i) => $"--Dashboard:Symbols:{i}={s}"));
@@ -78,6 +79,14 @@ public sealed class FaultFixture : IAsyncLifetime
 
         args.AddRange(extra);
         return [.. args];
+    }
+
+    /// <summary>Kills redis-server and starts a new, empty one on the same port (data lost, as after a crash without persistence).</summary>
+    public async Task RestartRedisEmptyAsync()
+    {
+        var port = Redis.Port;
+        await Redis.DisposeAsync();
+        Redis = await RedisServer.StartAsync(port);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,64 @@
+using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using CandleDashboard.Web.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CandleDashboard.Fault.Tests;
+
+/// <summary>
+/// "No permanent holes in any store": every configured store of the app, read directly (not through
+/// the tiers, which would hide a hole by answering from another store), holds every open time of the
+/// window exactly once. Polled until true or the deadline: repairs take a reconcile round.
+/// </summary>
+public static class StoreCheck
+{
+    public static async Task AssertContiguousAsync(IServiceProvider app, IEnumerable<string> symbols, IEnumerable<string> intervals, int buckets, TimeSpan deadline)
+    {
+        var stores = app.GetRequiredService<CandleTiers>().CommitOrder;
+        var until = DateTimeOffset.UtcNow + deadline;
+        foreach (var symbol in symbols)
+        {
+            foreach (var code in intervals)
+            {
+                Assert.True(Interval.TryParse(code, out var interval));
+                var series = new SeriesKey("binance", symbol, interval);
+                var last = interval.Floor(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) - (2 * interval.Milliseconds);
+                var first = last - ((buckets - 1) * interval.Milliseconds);
+                foreach (var store in stores)
+                {
+                    string problem;
+                    while ((problem = await ProblemAsync(store, series, first, last)) is not "" && DateTimeOffset.UtcNow < until)
+                    {
+                        await Task.Delay(250);
+                    }
+
+                    Assert.True(problem == "", $"{store.Name} {series}: {problem}");
+                }
+            }
+        }
+    }
+
+    private static async Task<string> ProblemAsync(ICandleStore store, SeriesKey series, long first, long last)
+    {
+        IReadOnlyList<Candle> candles;
+        try
+        {
+            candles = await store.GetRangeAsync(series, first, last, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            return "unreadable: " + ex.Message;
+        }
+
+        var step = series.Interval.Milliseconds;
+        var expected = (int)((last - first) / step) + 1;
+        var times = candles.Select(c => c.OpenTime).ToList();
+        if (times.Count != times.Distinct().Count())
+        {
+            return "duplicate open times";
+        }
+
+        var missing = Enumerable.Range(0, expected).Select(i => first + (i * step)).Except(times).ToList();
+        return missing.Count == 0 ? "" : $"{missing.Count} of {expected} missing, first at {missing[0]}";
+    }
+}

@@ -1,0 +1,60 @@
+using CandleDashboard.Core.Fetching;
+using CandleDashboard.Integration.Tests;
+using CandleDashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CandleDashboard.Fault.Tests;
+
+/// <summary>The stores failing: Redis restarted with its data lost, PostgreSQL stopped.</summary>
+[Collection(FaultCollection.Name)]
+public sealed class StoreFaultTests(FaultFixture stores)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Redis_restarted_empty_is_refilled_from_postgres_and_nothing_goes_missing()
+    {
+        await using var exchange = await FaultFixture.StartExchangeAsync();
+        var postgres = await stores.FreshStoresAsync();
+        await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
+        await using var health = new HealthWatch(app.BaseAddress);
+        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
+        await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
+
+        await stores.RestartRedisEmptyAsync();
+
+        var reconciler = app.Services.GetRequiredService<StoreReconciler>();
+        await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
+        Assert.Contains(reconciler.Statuses, s => s.TotalRepaired > 0);
+        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+        health.AssertAnsweredThroughout();
+    }
+
+    [Fact]
+    public async Task Postgres_stopped_for_a_while_loses_no_official_candle()
+    {
+        await using var exchange = await FaultFixture.StartExchangeAsync();
+        var postgres = await stores.FreshStoresAsync();
+        await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
+        await using var health = new HealthWatch(app.BaseAddress);
+        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
+
+        await stores.Postgres.StopAsync();
+        try
+        {
+            // Two fetcher runs while it is down: their candles queue for PostgreSQL and reach Redis.
+            var before = fetcher.Status.TotalCandles;
+            await Eventually.ReachesAsync(() => fetcher.Status, s => s.TotalCandles >= before + (2 * FaultFixture.Symbols.Length), Patience, "fetching on while PostgreSQL is down");
+        }
+        finally
+        {
+            await stores.Postgres.StartAsync();
+        }
+
+        await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
+        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+        health.AssertAnsweredThroughout();
+    }
+}
