@@ -15,4 +15,6 @@ public sealed class BinanceExchange(IOptions<BinanceOptions> options, BinanceTra
     public IKlineSource Klines => rest;
 
     public ISymbolDirectory Symbols => rest;
+
+    public IServerTime ServerTime => rest;
 }

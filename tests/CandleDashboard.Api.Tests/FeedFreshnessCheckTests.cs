@@ -41,6 +41,8 @@ public sealed class FeedFreshnessCheckTests
         public IKlineSource Klines => throw new NotSupportedException();
 
         public ISymbolDirectory Symbols => throw new NotSupportedException();
+
+        public IServerTime ServerTime => throw new NotSupportedException();
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -41,7 +41,8 @@ public sealed class FaultFixture : IAsyncLifetime
     {
         await Redis.SendAsync("FLUSHALL");
         var name = $"faults_{Interlocked.Increment(ref _databases)}";
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        // Unpooled: a scenario may have restarted the server, which kills every pooled connection.
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await create.ExecuteNonQueryAsync();

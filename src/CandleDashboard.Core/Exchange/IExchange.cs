@@ -15,4 +15,7 @@ public interface IExchange
     IKlineSource Klines { get; }
 
     ISymbolDirectory Symbols { get; }
+
+    /// <summary>The exchange's clock, to measure how far the local one is off (<see cref="ExchangeClock"/>).</summary>
+    IServerTime ServerTime { get; }
 }

@@ -15,7 +15,7 @@ namespace CandleDashboard.Exchange.Binance.Rest;
 /// Retry-After has passed, because calling again early is what turns a 429 into an IP ban.
 /// Every failure leaves as one of the core's <see cref="ExchangeException"/>s.
 /// </summary>
-public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory
+public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerTime
 {
     /// <summary>Binance's page size cap for /api/v3/klines.</summary>
     public const int MaxPageSize = 1000;
@@ -102,6 +102,21 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory
         catch (FormatException ex)
         {
             throw new ExchangeException(Exchange, $"{Exchange} sent a klines answer that could not be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The exchange's clock (<c>GET /api/v3/time</c>, weight 1).</summary>
+    public async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken)
+    {
+        var body = await SendAsync($"{_restRoot}/api/v3/time", symbol: null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return DateTimeOffset.FromUnixTimeMilliseconds(document.RootElement.GetProperty("serverTime").GetInt64());
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
+        {
+            throw new ExchangeException(Exchange, $"{Exchange} sent a time answer that could not be read: {ex.Message}", ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
@@ -24,8 +25,11 @@ public static class DashboardHost
         });
         builder.UsePackageAssetsFromBuildOutput();
 
-        // The one clock of the app.
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The one clock of the app: the exchange's time (the local clock plus the measured offset),
+        // so candles close when the exchange's buckets do even on a host whose clock is off.
+        builder.Services.AddSingleton(new ExchangeClock(TimeProvider.System));
+        builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ExchangeClock>());
+        builder.Services.AddHostedService<ExchangeClockSync>();
 
         // Every worker loop catches its own failures and tries again with backoff (WorkerBackoff), so
         // no exchange, store or network fault ends one. An exception that still escapes is a bug in

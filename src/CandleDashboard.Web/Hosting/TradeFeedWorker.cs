@@ -16,9 +16,12 @@ internal sealed class TradeFeedWorker(
     LiveCandleFeed liveCandles,
     IOptions<DashboardOptions> options,
     TimeProvider timeProvider,
+    ExchangeClock clock,
     ILogger<TradeFeedWorker> logger,
     LiveCandleResumer? resumer = null) : BackgroundService
 {
+    internal static readonly TimeSpan ExchangeClockBudget = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The clock closes candles and flushes coalesced updates even when no trade arrives.
@@ -26,6 +29,13 @@ internal sealed class TradeFeedWorker(
         var symbols = options.Value.EffectiveSymbols;
         try
         {
+            // Buckets close by the exchange's clock: know it before the first trade (bounded, so an
+            // unreachable time endpoint delays live candles by seconds, not forever).
+            if (!await clock.WaitSynchronizedAsync(ExchangeClockBudget, stoppingToken))
+            {
+                logger.LogWarning("The exchange's clock could not be read within {Budget}; live candles start on the local clock", ExchangeClockBudget);
+            }
+
             if (resumer is not null)
             {
                 await resumer.ResumeAsync(liveCandles, symbols, options.Value.EffectiveIntervals, stoppingToken);

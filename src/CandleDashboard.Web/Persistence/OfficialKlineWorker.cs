@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Metrics;
@@ -17,10 +18,25 @@ internal sealed class OfficialKlineWorker(
     FetcherOptions options,
     DashboardMetrics metrics,
     TimeProvider timeProvider,
+    ExchangeClock clock,
     ILogger<OfficialKlineWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // "Closed" is the exchange's word: with the local clock ahead, a kline still forming there would
+        // look closed here and be stored as official. Measure the clock first (bounded).
+        try
+        {
+            if (!await clock.WaitSynchronizedAsync(TradeFeedWorker.ExchangeClockBudget, stoppingToken))
+            {
+                logger.LogWarning("Fetching official klines before the exchange's clock could be read");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         var failures = 0;
         var nextReconcile = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)

@@ -17,6 +17,8 @@ public sealed class StubExchange : IExchange, ITradeFeed, ISymbolDirectory, IKli
 
     public ISymbolDirectory Symbols => this;
 
+    public IServerTime ServerTime => throw new NotSupportedException();
+
     /// <summary>What the feed reports; volatile because the badge reads it on its timer's thread.</summary>
     public FeedStatus Status
     {

@@ -1,0 +1,63 @@
+using CandleDashboard.Core.Exchange;
+
+namespace CandleDashboard.Web.Hosting;
+
+/// <summary>
+/// Measures the exchange's clock at start and every <see cref="Every"/>: a few round trips to its
+/// time endpoint, keeping the one with the shortest trip (the least uncertain). A failed measurement
+/// keeps the last offset and tries again sooner. A large offset is logged: it means the host's clock
+/// is wrong, which an operator should fix, though the app no longer depends on it.
+/// </summary>
+internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock, ILogger<ExchangeClockSync> logger) : BackgroundService
+{
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
+
+    private const int Samples = 3;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = Every;
+            try
+            {
+                await MeasureAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                wait = WorkerBackoff.MaxDelay / 2;
+                logger.LogWarning("Could not read the exchange's clock ({Error}); keeping offset {Offset} ms, trying again in {Wait}",
+                    ex.Message, clock.Offset.TotalMilliseconds, wait);
+            }
+
+            await Task.Delay(wait, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task MeasureAsync(CancellationToken cancellationToken)
+    {
+        (DateTimeOffset Server, DateTimeOffset Sent, DateTimeOffset Received)? best = null;
+        for (var i = 0; i < Samples; i++)
+        {
+            var sent = clock.LocalNow;
+            var server = await exchange.ServerTime.GetServerTimeAsync(cancellationToken);
+            var received = clock.LocalNow;
+            if (best is null || received - sent < best.Value.Received - best.Value.Sent)
+            {
+                best = (server, sent, received);
+            }
+        }
+
+        var (s, a, b) = best!.Value;
+        clock.Observe(s, a, b);
+        if (clock.Offset.Duration() > TimeSpan.FromSeconds(1))
+        {
+            logger.LogWarning("The local clock is {Offset:0.000} s {Direction} the exchange's; candles follow the exchange's clock",
+                clock.Offset.Duration().TotalSeconds, clock.Offset > TimeSpan.Zero ? "behind" : "ahead of");
+        }
+    }
+}

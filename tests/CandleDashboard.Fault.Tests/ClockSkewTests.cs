@@ -1,0 +1,58 @@
+using CandleDashboard.Core.Exchange;
+using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Fetching;
+using CandleDashboard.Integration.Tests;
+using CandleDashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CandleDashboard.Fault.Tests;
+
+/// <summary>
+/// The exchange's clock 5 s ahead of and behind the host's. Closing buckets and deciding that a kline
+/// is closed follow the exchange's clock, so no forming kline is stored as official (it would stay
+/// wrong for good: nothing refetches a stored candle) and no good trade is refused.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class ClockSkewTests(FaultFixture stores)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(-5)]
+    public async Task A_skewed_host_clock_stores_no_forming_kline_and_rejects_no_trade(int exchangeAheadSeconds)
+    {
+        var exchangeClock = new SkewedClock(TimeSpan.FromSeconds(exchangeAheadSeconds));
+        await using var exchange = await FaultFixture.StartExchangeAsync(exchangeClock);
+        var postgres = await stores.FreshStoresAsync();
+        await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
+        await using var health = new HealthWatch(app.BaseAddress);
+
+        var clock = app.Services.GetRequiredService<ExchangeClock>();
+        await clock.Synchronized.WaitAsync(Patience);
+        Assert.InRange(clock.Offset.TotalSeconds, exchangeAheadSeconds - 0.5, exchangeAheadSeconds + 0.5);
+
+        // Two 15 s buckets close and are committed while the clocks disagree.
+        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        var first = await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
+        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt >= first.LastRunAt + TimeSpan.FromSeconds(30), Patience, "runs over two more buckets");
+
+        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(
+            app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience, exchangeClock));
+        var live = app.Services.GetRequiredService<LiveCandleFeed>();
+        foreach (var symbol in FaultFixture.Symbols)
+        {
+            var activity = live.GetActivity(symbol);
+            Assert.NotNull(activity);
+            Assert.True(activity.AcceptedTrades > 0, $"{symbol}: no trade accepted");
+            Assert.Equal(0, activity.RejectedTrades);
+        }
+
+        health.AssertAnsweredThroughout();
+    }
+
+    private sealed class SkewedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+}
