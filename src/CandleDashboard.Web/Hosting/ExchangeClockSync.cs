@@ -14,14 +14,42 @@ internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock,
 
     private const int Samples = 3;
 
+    /// <summary>
+    /// The first measurement happens before the app serves its first request (the server starts after
+    /// every hosted service has started): a chart load before it would judge "closed" by the local clock
+    /// and could write a forming exchange kline back as official. Bounded, so an unreachable exchange
+    /// delays startup by seconds, never forever; the loop then keeps trying.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TradeFeedWorker.ExchangeClockBudget);
+        try
+        {
+            await MeasureAsync(budget.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The exchange's clock could not be read at startup ({Error}); trying again in the background", ex.Message);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var measured = clock.Synchronized.IsCompletedSuccessfully;
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Every;
             try
             {
-                await MeasureAsync(stoppingToken);
+                if (!measured)
+                {
+                    await MeasureAsync(stoppingToken);
+                }
+
+                measured = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Buffers;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Hosting;
@@ -16,6 +17,7 @@ internal sealed class CandleBufferWorker(
     IDataUpdatedBus bus,
     IOptions<PersistenceOptions> options,
     TimeProvider timeProvider,
+    ExchangeClock clock,
     ILogger<CandleBufferWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +33,8 @@ internal sealed class CandleBufferWorker(
         using var official = bus.Subscribe(message => _ = RefreshAsync(message, stoppingToken));
         try
         {
+            // History from the exchange is written back to the stores, "closed" judged by the exchange's clock.
+            await clock.WaitSynchronizedAsync(TradeFeedWorker.ExchangeClockBudget, stoppingToken);
             var started = timeProvider.GetTimestamp();
             var parallelism = options.Value.BufferLoadParallelism;
             await buffers.LoadAllAsync(parallelism, stoppingToken);
