@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using CandleDashboard.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CandleDashboard.Web.Admin;
 
 /// <summary>
-/// The login decision: throttle per client IP, check the credentials, issue the cookie. Runs
+/// The login decision: throttle per client (<see cref="ClientPartitionKey"/>), check the credentials, issue the cookie. Runs
 /// inside the login form's normal HTTP POST (a Blazor circuit cannot set cookies).
 /// </summary>
 public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<AdminSignIn> logger)
@@ -18,8 +19,10 @@ public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<
             return LoginOutcome.Disabled;
         }
 
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!throttle.TryAcquire(client))
+        // The client's address (from a configured proxy's forwarded headers, else the socket's) for the
+        // log; the throttle counts IPv6 clients per /64, as the API rate limit does.
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? ClientPartitionKey.Unknown;
+        if (!throttle.TryAcquire(ClientPartitionKey.For(http.Connection.RemoteIpAddress)))
         {
             logger.LogWarning("Admin login from {Client} refused: too many attempts", client);
             return LoginOutcome.TooManyAttempts;

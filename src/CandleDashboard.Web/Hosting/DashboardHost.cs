@@ -3,6 +3,7 @@ using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
+using CandleDashboard.Web.Security;
 
 namespace CandleDashboard.Web.Hosting;
 
@@ -26,6 +27,9 @@ public static class DashboardHost
 
         // The one clock of the app.
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // First: its startup filter must be the outermost middleware (forwarded headers, security headers).
+        builder.AddSecurity();
 
         await builder.AddExchangeAsync();
         builder.AddDashboard();
