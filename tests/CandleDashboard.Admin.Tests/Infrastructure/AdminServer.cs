@@ -75,6 +75,13 @@ public sealed class ThrottledAdminServer : AdminServer
     protected override IEnumerable<string> AdminArgs => base.AdminArgs.Where(a => !a.Contains("LoginAttemptsPerMinute"));
 }
 
+/// <summary>5 login attempts per minute per client, behind a reverse proxy on 127.0.0.1 the app is told about.</summary>
+public sealed class ProxiedAdminServer : AdminServer
+{
+    protected override IEnumerable<string> AdminArgs =>
+        [.. base.AdminArgs.Where(a => !a.Contains("LoginAttemptsPerMinute")), "--ForwardedHeaders:KnownProxies:0=127.0.0.1"];
+}
+
 /// <summary>A feed counted stale after 1 ms: every symbol's row needs attention.</summary>
 public sealed class StaleFeedAdminServer : AdminServer
 {
