@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CandleDashboard.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Admin;
 
@@ -8,13 +9,16 @@ namespace CandleDashboard.Web.Admin;
 /// The login decision: throttle per client (<see cref="ClientPartitionKey"/>), check the credentials, issue the cookie. Runs
 /// inside the login form's normal HTTP POST (a Blazor circuit cannot set cookies).
 /// </summary>
-public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<AdminSignIn> logger)
+public sealed class AdminSignIn(IOptionsMonitor<AdminOptions> options, LoginThrottle throttle, ILogger<AdminSignIn> logger)
 {
     public const string Role = "admin";
 
     public async Task<LoginOutcome> SignInAsync(HttpContext http, string? username, string? password)
     {
-        if (area.Credentials is not { } credentials)
+        // The account as configured now (a reloaded Admin:PasswordHash takes effect at once, and
+        // AdminSession ends the sign-ins made with the old one).
+        var account = options.CurrentValue;
+        if (AdminArea.From(account).Credentials is not { } credentials)
         {
             return LoginOutcome.Disabled;
         }
@@ -36,7 +40,11 @@ public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, credentials.Username), new Claim(ClaimTypes.Role, Role)],
+            [
+                new Claim(ClaimTypes.Name, credentials.Username),
+                new Claim(ClaimTypes.Role, Role),
+                new Claim(AdminSession.StampClaim, AdminSession.Stamp(account)),
+            ],
             AdminPolicy.Scheme,
             ClaimTypes.Name,
             ClaimTypes.Role);
