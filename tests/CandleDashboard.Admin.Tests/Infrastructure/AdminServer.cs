@@ -19,7 +19,7 @@ public class AdminServer : IAsyncLifetime
     public static readonly string Password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
 
     // Fewer iterations than production only to keep each login fast in tests; the format is the same.
-    private static readonly string Hash = PasswordHash.Create(Password, iterations: 10_000);
+    public static readonly string Hash = PasswordHash.Create(Password, iterations: 10_000);
 
     private WebApplication? _app;
 
