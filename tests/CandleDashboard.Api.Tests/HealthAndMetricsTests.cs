@@ -32,8 +32,9 @@ public sealed class HealthAndMetricsTests(ApiServer server) : IClassFixture<ApiS
         var checks = body.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.Equal(["buffers", "feed"], checks.Keys.Order().ToArray());
         Assert.All(checks.Values, c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
-        Assert.Equal("Live", checks["feed"].GetProperty("data").GetProperty("state").GetString());
-        Assert.Equal(0, checks["buffers"].GetProperty("data").GetProperty("notReady").GetInt32());
+        // Anonymous callers get names and statuses only (details: HealthDetailsTests in the admin tests).
+        Assert.All(checks.Values, c => Assert.Equal(["name", "status"], c.EnumerateObject().Select(p => p.Name).ToArray()));
+        Assert.Equal(["checks", "status"], body.EnumerateObject().Select(p => p.Name).Order().ToArray());
     }
 
     [Fact]

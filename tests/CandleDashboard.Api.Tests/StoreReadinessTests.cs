@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using CandleDashboard.Admin.Tests.Infrastructure;
+using CandleDashboard.Web.Admin;
 using System.Text.Json;
 using CandleDashboard.Tests.Shared.Servers;
 
@@ -39,7 +42,23 @@ public sealed class StoreReadinessTests : IAsyncLifetime
         var unready = await WaitForReadyzAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("Unhealthy", unready["postgres"].GetProperty("status").GetString());
         Assert.Equal("Healthy", unready["redis"].GetProperty("status").GetString());
-        Assert.Contains("ConnectionStrings:Postgres", unready["postgres"].GetProperty("description").GetString());
+
+        // Anonymous: no server address, no driver error text, only names and statuses.
+        using var anonymousResponse = await _app.Client.GetAsync("readyz");
+        var anonymous = await anonymousResponse.Content.ReadAsStringAsync();
+        Assert.Contains("\"postgres\"", anonymous);
+        Assert.DoesNotContain("127.0.0.1", anonymous);
+        Assert.DoesNotContain("description", anonymous);
+        Assert.DoesNotContain("ConnectionStrings", anonymous);
+
+        // A signed-in operator sees why.
+        using var admin = new AdminClient(_app.Client.BaseAddress!);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.LoginAsync(StoreBackedServer.Username, StoreBackedServer.Password)).StatusCode);
+        using var detailed = await admin.Http.GetAsync("readyz");
+        var checks = JsonSerializer.Deserialize<JsonElement>(await detailed.Content.ReadAsStringAsync())
+            .GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Contains("ConnectionStrings:Postgres", checks["postgres"].GetProperty("description").GetString());
+        Assert.Contains($"Redis at {_redis.ConnectionString.Split(',')[0]}", checks["redis"].GetProperty("description").GetString());
     }
 
     private async Task<Dictionary<string, JsonElement>> WaitForReadyzAsync(HttpStatusCode wanted)
@@ -56,6 +75,19 @@ public sealed class StoreReadinessTests : IAsyncLifetime
 
     private sealed class StoreBackedServer(string redis, string postgres) : ApiServer
     {
-        protected override IEnumerable<string> ExtraArgs => [$"--ConnectionStrings:Redis={redis}", $"--ConnectionStrings:Postgres={postgres}"];
+        public const string Username = "operator";
+
+        // A fresh random password per run; fewer hash iterations than production only to keep the login fast.
+        public static readonly string Password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+
+        private static readonly string Hash = PasswordHash.Create(Password, iterations: 10_000);
+
+        protected override IEnumerable<string> ExtraArgs =>
+        [
+            $"--ConnectionStrings:Redis={redis}",
+            $"--ConnectionStrings:Postgres={postgres}",
+            $"--Admin:Username={Username}",
+            $"--Admin:PasswordHash={Hash}",
+        ];
     }
 }

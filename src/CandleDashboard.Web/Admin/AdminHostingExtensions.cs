@@ -2,6 +2,7 @@ using CandleDashboard.Web.Admin.Api;
 using CandleDashboard.Web.Admin.Status;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CandleDashboard.Web.Admin;
 
@@ -28,6 +29,7 @@ public static class AdminHostingExtensions
 
         services.AddSingleton(new LoginThrottle(options.LoginAttemptsPerMinute));
         services.AddSingleton<AdminSignIn>();
+        services.AddSingleton<AdminSession>();
         services.AddTransient<AdminStatusSource>();
 
         services.AddAuthentication(AdminPolicy.Scheme)
@@ -46,6 +48,7 @@ public static class AdminHostingExtensions
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = ApiAuthenticationEvents.OnRedirectToLogin;
                 cookie.Events.OnRedirectToAccessDenied = ApiAuthenticationEvents.OnRedirectToAccessDenied;
+                cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy.Name, policy => policy
@@ -53,7 +56,25 @@ public static class AdminHostingExtensions
                 .RequireAuthenticatedUser()
                 .RequireRole(AdminSignIn.Role));
         services.AddCascadingAuthenticationState();
+        // Replaces the circuit's default provider (registered with TryAdd by AddInteractiveServerComponents).
+        services.AddScoped<AuthenticationStateProvider, AdminAuthenticationStateProvider>();
         return builder;
+    }
+
+    /// <summary>
+    /// Every request with the cookie: a sign-in that no longer holds (account changed, area off) is
+    /// refused and the cookie deleted; one that holds hands its expiry to a circuit this request may start.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is not { } user || !context.HttpContext.RequestServices.GetRequiredService<AdminSession>().IsCurrent(user))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AdminPolicy.Scheme);
+            return;
+        }
+
+        AdminSession.CarryExpiry(user, context.Properties.ExpiresUtc);
     }
 
     /// <summary>Logs whether the area is on, maps logout and the buffer API. Call after UseDashboard.</summary>

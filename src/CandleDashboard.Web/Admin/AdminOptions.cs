@@ -19,5 +19,11 @@ public sealed class AdminOptions
     /// <summary>How long a sign-in lasts without activity (the cookie slides).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How often an open admin page (a Blazor circuit, which keeps the user it connected with)
+    /// re-checks that its sign-in still holds; see <see cref="AdminSession"/>.
+    /// </summary>
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Username) && !string.IsNullOrWhiteSpace(PasswordHash);
 }

@@ -1,25 +1,32 @@
 using System.Security.Claims;
+using CandleDashboard.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Admin;
 
 /// <summary>
-/// The login decision: throttle per client IP, check the credentials, issue the cookie. Runs
+/// The login decision: throttle per client (<see cref="ClientPartitionKey"/>), check the credentials, issue the cookie. Runs
 /// inside the login form's normal HTTP POST (a Blazor circuit cannot set cookies).
 /// </summary>
-public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<AdminSignIn> logger)
+public sealed class AdminSignIn(IOptionsMonitor<AdminOptions> options, LoginThrottle throttle, ILogger<AdminSignIn> logger)
 {
     public const string Role = "admin";
 
     public async Task<LoginOutcome> SignInAsync(HttpContext http, string? username, string? password)
     {
-        if (area.Credentials is not { } credentials)
+        // The account as configured now (a reloaded Admin:PasswordHash takes effect at once, and
+        // AdminSession ends the sign-ins made with the old one).
+        var account = options.CurrentValue;
+        if (AdminArea.From(account).Credentials is not { } credentials)
         {
             return LoginOutcome.Disabled;
         }
 
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!throttle.TryAcquire(client))
+        // The client's address (from a configured proxy's forwarded headers, else the socket's) for the
+        // log; the throttle counts IPv6 clients per /64, as the API rate limit does.
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? ClientPartitionKey.Unknown;
+        if (!throttle.TryAcquire(ClientPartitionKey.For(http.Connection.RemoteIpAddress)))
         {
             logger.LogWarning("Admin login from {Client} refused: too many attempts", client);
             return LoginOutcome.TooManyAttempts;
@@ -33,7 +40,11 @@ public sealed class AdminSignIn(AdminArea area, LoginThrottle throttle, ILogger<
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, credentials.Username), new Claim(ClaimTypes.Role, Role)],
+            [
+                new Claim(ClaimTypes.Name, credentials.Username),
+                new Claim(ClaimTypes.Role, Role),
+                new Claim(AdminSession.StampClaim, AdminSession.Stamp(account)),
+            ],
             AdminPolicy.Scheme,
             ClaimTypes.Name,
             ClaimTypes.Role);

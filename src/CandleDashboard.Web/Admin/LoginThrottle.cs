@@ -3,9 +3,10 @@ using System.Threading.RateLimiting;
 namespace CandleDashboard.Web.Admin;
 
 /// <summary>
-/// Login attempts per client IP in a fixed one-minute window (the framework's rate limiter,
-/// partitioned by address). Every attempt counts, right or wrong, so guessing stays slow.
-/// Behind a reverse proxy configure forwarded headers, or all clients share one partition.
+/// Login attempts per client in a fixed one-minute window (the framework's rate limiter,
+/// partitioned by <see cref="Security.ClientPartitionKey"/>). Every attempt counts, right or wrong,
+/// so guessing stays slow. Behind a reverse proxy configure ForwardedHeaders:KnownProxies, or all
+/// clients share the proxy's partition.
 /// </summary>
 public sealed class LoginThrottle : IDisposable
 {
@@ -22,9 +23,9 @@ public sealed class LoginThrottle : IDisposable
     }
 
     /// <summary>True when this client may try once more now.</summary>
-    public bool TryAcquire(string clientIp)
+    public bool TryAcquire(string clientKey)
     {
-        using var lease = _limiter.AttemptAcquire(clientIp);
+        using var lease = _limiter.AttemptAcquire(clientKey);
         return lease.IsAcquired;
     }
 

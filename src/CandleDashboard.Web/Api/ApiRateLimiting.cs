@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CandleDashboard.Web.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CandleDashboard.Web.Api;
 
-/// <summary>The <c>/api</c> rate limit: a fixed window per client IP, refusals as 429 ProblemDetails with Retry-After.</summary>
+/// <summary>The <c>/api</c> rate limit: a fixed window per client (<see cref="ClientPartitionKey"/>), refusals as 429 ProblemDetails with Retry-After.</summary>
 public static class ApiRateLimiting
 {
     public const string PolicyName = "api";
@@ -15,8 +16,9 @@ public static class ApiRateLimiting
         {
             options.AddPolicy(PolicyName, context => limit.Enabled
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured.
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    // The client's address as the forwarded headers of a configured proxy give it (else the
+                    // socket's); IPv6 clients count per /64.
+                    ClientPartitionKey.For(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limit.PermitLimit,

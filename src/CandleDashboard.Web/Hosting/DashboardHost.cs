@@ -4,6 +4,7 @@ using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
+using CandleDashboard.Web.Security;
 
 namespace CandleDashboard.Web.Hosting;
 
@@ -37,6 +38,9 @@ public static class DashboardHost
         // exit the orchestrator restarts, where Ignore would leave a site that answers but no longer
         // fetches official candles, i.e. one that silently grows holes.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+
+        // First: its startup filter must be the outermost middleware (forwarded headers, security headers).
+        builder.AddSecurity();
 
         await builder.AddExchangeAsync();
         builder.AddDashboard();

@@ -50,6 +50,8 @@ public static class PersistenceHostingExtensions
             services.AddPostgresStorage(postgres);
         }
 
+        services.AddKeyRing(configuration, redis);
+
         services.AddSingleton(sp => BuildTiers(sp, redis, postgres));
         services.AddSingleton<ICandleHistory>(sp => new TieredCandleHistory(
             sp.GetRequiredService<CandleTiers>().ReadOrder,

@@ -1,8 +1,5 @@
 using CandleDashboard.Storage.Redis;
 using CandleDashboard.Web.Hubs;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
@@ -12,21 +9,16 @@ namespace CandleDashboard.Web.Persistence;
 
 public static class ScaleOutHostingExtensions
 {
-    /// <summary>The Data Protection application name: every instance must use the same one to share the key ring.</summary>
-    public const string DataProtectionApplicationName = "CandleDashboard";
-
     /// <summary>
     /// Several app instances on one Redis behave as one: what one instance sends through the public
-    /// hub reaches clients connected to any instance (SignalR's Redis backplane), and the Data
-    /// Protection key ring lives in Redis, so a cookie or antiforgery token one instance issued is
-    /// accepted by every other. Called only when <c>ConnectionStrings:Redis</c> is set; without it the
-    /// app keeps SignalR's in-process hub and the default per-machine key ring (one instance).
+    /// hub reaches clients connected to any instance (SignalR's Redis backplane). The shared key ring
+    /// is <see cref="KeyRingHostingExtensions"/>'s. Called only when <c>ConnectionStrings:Redis</c> is
+    /// set; without it the app keeps SignalR's in-process hub.
     /// </summary>
     public static IServiceCollection AddRedisScaleOut(this IServiceCollection services, string redisConnectionString)
     {
         ArgumentNullException.ThrowIfNull(services);
         AddHubBackplane(services, redisConnectionString);
-        AddSharedKeyRing(services);
         return services;
     }
 
@@ -50,15 +42,5 @@ public static class ScaleOutHostingExtensions
         services.AddOptions<HubRedisOptions>().Configure(o => o.Configuration = configuration);
         // A closed registration wins over SignalR's open-generic default whatever the order.
         services.AddSingleton<HubLifetimeManager<CandleHub>, RedisHubLifetimeManager<CandleHub>>();
-    }
-
-    private static void AddSharedKeyRing(IServiceCollection services)
-    {
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
-        // On the app's one Redis connection, resolved when the key ring is first read (after the
-        // start-up check), hence options configured from DI rather than PersistKeysToStackExchangeRedis,
-        // which needs the connection when services are registered.
-        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
-            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), RedisKeys.DataProtectionKeys));
     }
 }

@@ -12,10 +12,15 @@ public sealed partial class AdminClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public AdminClient(Uri baseAddress)
+    /// <param name="headers">Sent with every request, e.g. the X-Forwarded-* headers a reverse proxy adds.</param>
+    public AdminClient(Uri baseAddress, params (string Name, string Value)[] headers)
     {
         Cookies = new CookieContainer();
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        foreach (var (name, value) in headers)
+        {
+            _http.DefaultRequestHeaders.Add(name, value);
+        }
     }
 
     public CookieContainer Cookies { get; }

@@ -19,7 +19,7 @@ public class AdminServer : IAsyncLifetime
     public static readonly string Password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
 
     // Fewer iterations than production only to keep each login fast in tests; the format is the same.
-    private static readonly string Hash = PasswordHash.Create(Password, iterations: 10_000);
+    public static readonly string Hash = PasswordHash.Create(Password, iterations: 10_000);
 
     private WebApplication? _app;
 
@@ -73,6 +73,13 @@ public sealed class DisabledAdminServer : AdminServer
 public sealed class ThrottledAdminServer : AdminServer
 {
     protected override IEnumerable<string> AdminArgs => base.AdminArgs.Where(a => !a.Contains("LoginAttemptsPerMinute"));
+}
+
+/// <summary>5 login attempts per minute per client, behind a reverse proxy on 127.0.0.1 the app is told about.</summary>
+public sealed class ProxiedAdminServer : AdminServer
+{
+    protected override IEnumerable<string> AdminArgs =>
+        [.. base.AdminArgs.Where(a => !a.Contains("LoginAttemptsPerMinute")), "--ForwardedHeaders:KnownProxies:0=127.0.0.1"];
 }
 
 /// <summary>A feed counted stale after 1 ms: every symbol's row needs attention.</summary>
