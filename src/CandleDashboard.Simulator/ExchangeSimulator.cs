@@ -22,6 +22,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly List<Task> _sources = [];
     private long _restRequests;
+    private long _klineRequests;
     private int _disposed;
 
     private ExchangeSimulator(WebApplication app, StreamHub hub, TradeTape tape, CancellationTokenSource stopping)
@@ -40,6 +41,9 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
     /// <summary>Every REST request served since start (WebSocket upgrades are not counted).</summary>
     public long RestRequestCount => Interlocked.Read(ref _restRequests);
+
+    /// <summary>Kline requests served since start (<c>/api/v3/klines</c>): history, as opposed to time or exchangeInfo.</summary>
+    public long KlineRequestCount => Interlocked.Read(ref _klineRequests);
 
     public int OpenWebSocketCount => _hub.ConnectionCount;
 
@@ -73,6 +77,10 @@ public sealed class ExchangeSimulator : IAsyncDisposable
             if (!context.WebSockets.IsWebSocketRequest)
             {
                 Interlocked.Increment(ref simulator._restRequests);
+                if (context.Request.Path.StartsWithSegments("/api/v3/klines", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref simulator._klineRequests);
+                }
             }
 
             return next(context);

@@ -1,5 +1,6 @@
 using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Hosting;
+using CandleDashboard.Web.Operations;
 using CandleDashboard.Web.Persistence;
 
 // Zero configuration: starts the in-process exchange simulator and serves http://localhost:5080
@@ -8,6 +9,12 @@ if (args is ["hash-password"])
 {
     // Makes the value for Admin:PasswordHash from a password read on standard input.
     return AdminPasswordCommand.Run(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected);
+}
+
+if (args is [VerifyStoreCommand.Name, .. var verifyArgs])
+{
+    // Checks the configured stores against each other and the exchange; the exit code says if anything is wrong.
+    return await VerifyStoreCommand.RunAsync(verifyArgs, Console.Out, Console.Error);
 }
 
 try

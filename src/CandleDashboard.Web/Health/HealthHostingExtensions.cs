@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CandleDashboard.Web.Health;
 
@@ -15,14 +16,18 @@ public static class HealthHostingExtensions
             .AddCheck<BuffersReadyCheck>("buffers", tags: [Ready]);
 
         // Same switches as the persistence setup: a store is checked only when it is configured.
+        // A store outage is shown (Degraded) but does not make an instance unready: every instance shares
+        // the store, so it would take all of them out of the load balancer at once, while each still
+        // serves charts (PostgreSQL's writes queue, reads fall through to the other tier and the
+        // exchange). Only what is this instance's own (its feed, its buffers) makes it unready.
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
         {
-            checks.AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
+            checks.AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: [Ready]);
         }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Postgres")))
         {
-            checks.AddCheck<PostgresHealthCheck>("postgres", tags: [Ready]);
+            checks.AddCheck<PostgresHealthCheck>("postgres", failureStatus: HealthStatus.Degraded, tags: [Ready]);
         }
 
         return builder;

@@ -11,6 +11,6 @@ public sealed class PostgresHealthCheck(PostgresStartupCheck checker) : IHealthC
         var check = await checker.CheckAsync(cancellationToken);
         return check.IsAvailable
             ? HealthCheckResult.Healthy("PostgreSQL is reachable.")
-            : HealthCheckResult.Unhealthy(check.Error ?? "PostgreSQL is unreachable.");
+            : new HealthCheckResult(context.Registration.FailureStatus, check.Error ?? "PostgreSQL is unreachable.");
     }
 }

@@ -11,6 +11,6 @@ public sealed class RedisHealthCheck(RedisConnectionChecker checker) : IHealthCh
         var check = await checker.CheckAsync(cancellationToken);
         return check.IsReachable
             ? HealthCheckResult.Healthy($"Redis at {check.Servers} is reachable.")
-            : HealthCheckResult.Unhealthy(check.Error ?? $"Redis at {check.Servers} is unreachable.");
+            : new HealthCheckResult(context.Registration.FailureStatus, check.Error ?? $"Redis at {check.Servers} is unreachable.");
     }
 }
