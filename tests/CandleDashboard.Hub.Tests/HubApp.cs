@@ -37,7 +37,7 @@ public sealed class HubApp : IAsyncDisposable
     public DashboardMetrics Metrics => Services.GetRequiredService<DashboardMetrics>();
 
     /// <summary>Hub connections the server dropped because they stopped reading.</summary>
-    public long SlowFollowersDropped => 0; // BASELINE: no such counter yet
+    public long SlowFollowersDropped => Connections.SlowFollowersDropped;
 
     public static Task<HubApp> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
 

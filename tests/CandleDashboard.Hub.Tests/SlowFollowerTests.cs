@@ -1,6 +1,7 @@
 using CandleDashboard.Contracts;
 using CandleDashboard.Core.Market;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -18,18 +19,24 @@ namespace CandleDashboard.Hub.Tests;
 /// a real network the same stall begins once those buffers are full, just later. What happens
 /// after that (SignalR's pipe full, the send waiting) is what the test exercises, unchanged.
 /// Accepted sockets inherit the listening socket's buffer size (and lose autotuning) on Linux.
+/// Kestrel's minimum response data rate is switched off: it would also end the stalled connection
+/// (about 5 s after its socket stopped taking data), and the test is about the app's own policy,
+/// which must hold wherever that limit does not apply (disabled, long polling, a proxy in front).
 /// </remarks>
 public sealed class BusyMarketHubAppFixture() : HubAppFixture("--Exchange:Simulator:TradesPerSecondPerSymbol=200")
 {
     private const int ServerSendBufferBytes = 16 * 1024;
 
-    protected override void Configure(WebApplicationBuilder builder) =>
+    protected override void Configure(WebApplicationBuilder builder)
+    {
         builder.Services.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = endpoint =>
         {
             var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
             socket.SendBufferSize = ServerSendBufferBytes;
             return socket;
         });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MinResponseDataRate = null);
+    }
 }
 
 /// <summary>

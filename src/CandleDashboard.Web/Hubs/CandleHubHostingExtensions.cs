@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hubs;
 
@@ -14,6 +15,7 @@ public static class CandleHubHostingExtensions
         services.AddOptions<CandleHubOptions>()
             .Bind(builder.Configuration.GetSection(CandleHubOptions.SectionName))
             .Validate(o => o.MaxSubscriptionsPerConnection is >= 1 and <= 1000, "Hub:MaxSubscriptionsPerConnection must be 1 to 1000.")
+            .Validate(o => o.SlowFollowerTimeout > TimeSpan.Zero && o.SlowFollowerTimeout <= TimeSpan.FromMinutes(1), "Hub:SlowFollowerTimeout must be more than 0 and at most 00:01:00.")
             .ValidateOnStart();
 
         services.AddSingleton<HubGroups>();
@@ -27,9 +29,10 @@ public static class CandleHubHostingExtensions
             var clock = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<CandleHub>>();
             var groups = sp.GetRequiredService<HubGroups>();
+            var slowFollowerTimeout = sp.GetRequiredService<IOptions<CandleHubOptions>>().Value.SlowFollowerTimeout;
             HubSubscriptionRegistry? registry = null;
             registry = new HubSubscriptionRegistry(series =>
-                new SeriesBroadcaster(series, groups.Of(series), stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics));
+                new SeriesBroadcaster(series, groups.Of(series), stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics, slowFollowerTimeout));
             return registry;
         });
         services.AddHostedService<DataUpdatedRelay>();
