@@ -67,7 +67,7 @@ public sealed class SlowFollowerTests(BusyMarketHubAppFixture hub, ITestOutputHe
         using var recording = app.Stream.Subscribe(Symbol, series.Interval, produced.Add);
 
         var followers = await Task.WhenAll(Enumerable.Range(0, NormalFollowers).Select(_ => hub.ConnectAsync()));
-        StalledHubClient? stalled = null;
+        RawHubClient? stalled = null;
         try
         {
             var recorders = followers.Select(f => f.RecordCandles()).ToArray();
@@ -77,7 +77,7 @@ public sealed class SlowFollowerTests(BusyMarketHubAppFixture hub, ITestOutputHe
             // The stalled client follows 20 series (this one among them), so about 200 messages a
             // second pile up in front of its socket.
             using var connectDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            stalled = await StalledHubClient.ConnectAsync(app.HubUrl, connectDeadline.Token);
+            stalled = await RawHubClient.ConnectAsync(app.HubUrl, connectDeadline.Token);
             var stalledSeries = SeriesToFollow(series).ToArray();
             foreach (var s in stalledSeries)
             {

@@ -12,6 +12,12 @@ public sealed class CandleHubOptions
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 
     /// <summary>
+    /// Hub connections one client address (<see cref="ClientAddressKey"/>: IPv6 by /64) may hold
+    /// open at once. Bounds what one client can make the server hold and send to.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; set; } = 20;
+
+    /// <summary>
     /// How long one broadcast may wait for a follower whose outgoing buffer is full (it stopped
     /// reading). At the deadline SignalR cancels that connection's write and aborts the connection;
     /// nobody else ever waits for it (see <see cref="SeriesBroadcaster"/>). A healthy follower's

@@ -8,13 +8,13 @@ using System.Text.Json;
 namespace CandleDashboard.Hub.Tests;
 
 /// <summary>
-/// A hub client that stops reading its socket after subscribing, while staying alive: a real TCP
-/// client with a tiny receive buffer (so the server's send path backs up within seconds) that
-/// speaks SignalR's JSON protocol by hand, never calls receive again after the handshake, and keeps
-/// sending pings so the server's client timeout does not end it. The .NET SignalR client cannot be
-/// made to do this: its receive loop always reads.
+/// A SignalR client spoken by hand over a raw WebSocket, for what the .NET client cannot do: stop
+/// reading its socket while staying alive (a real TCP client with a tiny receive buffer, so the
+/// server's send path backs up within seconds, that never calls receive again after the handshake
+/// and keeps sending pings so the server's client timeout does not end it), or open a connection
+/// to Blazor's circuit hub (its protocol, blazorpack, has no .NET client; the handshake is JSON).
 /// </summary>
-public sealed class StalledHubClient : IAsyncDisposable
+public sealed class RawHubClient : IAsyncDisposable
 {
     private const char RecordSeparator = '\u001e';
 
@@ -27,7 +27,7 @@ public sealed class StalledHubClient : IAsyncDisposable
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private Task? _pings;
 
-    private StalledHubClient(ClientWebSocket socket, HttpMessageInvoker invoker, string connectionId)
+    private RawHubClient(ClientWebSocket socket, HttpMessageInvoker invoker, string connectionId)
     {
         _socket = socket;
         _invoker = invoker;
@@ -38,7 +38,7 @@ public sealed class StalledHubClient : IAsyncDisposable
     public string ConnectionId { get; }
 
     /// <summary>Negotiates, opens the WebSocket with a tiny receive buffer and completes the SignalR handshake.</summary>
-    public static async Task<StalledHubClient> ConnectAsync(string hubUrl, CancellationToken cancellationToken)
+    public static async Task<RawHubClient> ConnectAsync(string hubUrl, CancellationToken cancellationToken, string protocol = "json")
     {
         using var http = new HttpClient();
         using var negotiate = await http.PostAsync($"{hubUrl}/negotiate?negotiateVersion=1", null, cancellationToken);
@@ -71,8 +71,8 @@ public sealed class StalledHubClient : IAsyncDisposable
         socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         var wsUrl = new Uri(hubUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "?id=" + Uri.EscapeDataString(token));
         await socket.ConnectAsync(wsUrl, invoker, cancellationToken);
-        var client = new StalledHubClient(socket, invoker, connectionId);
-        await client.SendAsync("""{"protocol":"json","version":1}""", cancellationToken);
+        var client = new RawHubClient(socket, invoker, connectionId);
+        await client.SendAsync(JsonSerializer.Serialize(new { protocol, version = 1 }), cancellationToken);
 
         // The handshake answer is the last thing this client ever reads.
         var buffer = new byte[256];
@@ -84,6 +84,35 @@ public sealed class StalledHubClient : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Reads (and ignores) whatever the server sends until it closes the connection; false if it is
+    /// still open at the deadline (a cancelled receive aborts a WebSocket, so the connection is gone then either way).
+    /// </summary>
+    public async Task<bool> ClosedByServerAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var received = await _socket.ReceiveAsync(buffer, timeout.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (WebSocketException)
+        {
+            return true; // closed without a close frame
+        }
     }
 
     /// <summary>A non-blocking invocation (no id, so the server sends no completion).</summary>
