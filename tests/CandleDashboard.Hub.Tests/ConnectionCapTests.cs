@@ -131,6 +131,7 @@ public sealed class ConnectionCapTests(DefaultCapsHubAppFixture hub) : IClassFix
                 // The 21st: the server closes it at once.
                 await using var over = await RawHubClient.ConnectAsync(blazorHub, deadline.Token, "blazorpack");
                 Assert.True(await over.ClosedByServerAsync(TimeSpan.FromSeconds(10)), "the 21st is closed by the server");
+                Assert.Contains("Connection closed with an error. HubException: Too many open charts from your network: at most 20 at once.", over.Received);
                 Assert.Equal(DefaultCap, Caps.Circuits.CountOf(Loopback)); // the 20th still holds its slot
             }
 

@@ -25,6 +25,7 @@ public sealed class RawHubClient : IAsyncDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _sendGate = new(1, 1);
+    private readonly StringBuilder _received = new();
     private Task? _pings;
 
     private RawHubClient(ClientWebSocket socket, HttpMessageInvoker invoker, string connectionId)
@@ -33,6 +34,9 @@ public sealed class RawHubClient : IAsyncDisposable
         _invoker = invoker;
         ConnectionId = connectionId;
     }
+
+    /// <summary>What was read after the handshake, as text (binary protocols show their strings among the bytes).</summary>
+    public string Received => _received.ToString();
 
     /// <summary>The server's <c>Context.ConnectionId</c> of this connection (from negotiation).</summary>
     public string ConnectionId { get; }
@@ -78,11 +82,12 @@ public sealed class RawHubClient : IAsyncDisposable
         var buffer = new byte[256];
         var answer = await socket.ReceiveAsync(buffer, cancellationToken);
         var text = Encoding.UTF8.GetString(buffer, 0, answer.Count);
-        if (text != "{}" + RecordSeparator)
+        if (!text.StartsWith("{}" + RecordSeparator, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Handshake refused: {text}");
         }
 
+        client._received.Append(text.AsSpan(3)); // a message the server sent right behind the answer (e.g. a close)
         return client;
     }
 
@@ -99,6 +104,7 @@ public sealed class RawHubClient : IAsyncDisposable
             while (true)
             {
                 var received = await _socket.ReceiveAsync(buffer, timeout.Token);
+                _received.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return true;
