@@ -23,7 +23,9 @@ namespace CandleDashboard.Hub.Tests;
 /// (about 5 s after its socket stopped taking data), and the test is about the app's own policy,
 /// which must hold wherever that limit does not apply (disabled, long polling, a proxy in front).
 /// </remarks>
-public sealed class BusyMarketHubAppFixture() : HubAppFixture("--Exchange:Simulator:TradesPerSecondPerSymbol=200")
+public sealed class BusyMarketHubAppFixture() : HubAppFixture(
+    "--Exchange:Simulator:TradesPerSecondPerSymbol=200",
+    "--Hub:MaxConnectionsPerAddress=200") // all 101 clients come from loopback
 {
     private const int ServerSendBufferBytes = 16 * 1024;
 
