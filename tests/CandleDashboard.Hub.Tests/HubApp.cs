@@ -36,9 +36,15 @@ public sealed class HubApp : IAsyncDisposable
 
     public DashboardMetrics Metrics => Services.GetRequiredService<DashboardMetrics>();
 
-    public static async Task<HubApp> StartAsync(params string[] extraArgs)
+    /// <summary>Hub connections the server dropped because they stopped reading.</summary>
+    public long SlowFollowersDropped => Connections.SlowFollowersDropped;
+
+    public static Task<HubApp> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <param name="configure">Changes to the app's services after its own (e.g. the listen socket's options).</param>
+    public static async Task<HubApp> StartAsync(Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
-        var app = await DashboardHost.BuildAsync(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. extraArgs]);
+        var app = await DashboardHost.BuildAsync(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. extraArgs], configure);
         try
         {
             await app.StartAsync();

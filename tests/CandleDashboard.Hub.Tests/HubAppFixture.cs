@@ -1,4 +1,5 @@
 using CandleDashboard.Tests.Shared;
+using Microsoft.AspNetCore.Builder;
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -18,6 +19,11 @@ public class HubAppFixture : IAsyncLifetime
     }
 
     protected HubAppFixture(params string[] args) => _args = args;
+
+    /// <summary>Changes to the app's services after its own; none by default.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
 
     public HubApp App => _app ?? throw new InvalidOperationException("The app has not started.");
 
@@ -40,7 +46,7 @@ public class HubAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await HubApp.StartAsync(_args);
+        _app = await HubApp.StartAsync(Configure, _args);
         CoreBaseline = _app.Stream.SubscriptionCount;
     }
 

@@ -250,19 +250,28 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
-    // Runs on the feed's thread: only queue, and start a drain on the renderer when none runs.
+    // Runs on the feed's thread, which serves every chart and the hub: only queue (bounded,
+    // coalescing: PendingCandles), and when no drain runs, start one from the thread pool. Not
+    // InvokeAsync directly: the renderer runs a dispatched call inline on the caller's thread
+    // when it is idle, so the feed's thread would do this circuit's interop and render work.
     private void OnLiveUpdate(ChartSession session, CandleUpdate update)
     {
         if (!session.IsDisposed && session.Pending.Offer(update.Candle))
         {
-            try
-            {
-                _ = InvokeAsync(() => DrainAsync(session));
-            }
-            catch (ObjectDisposedException)
-            {
-                // The circuit ended between the check and the dispatch; the session is being disposed.
-            }
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Chart.StartDrain(state.Session), (Chart: this, Session: session), preferLocal: false);
+        }
+    }
+
+    private void StartDrain(ChartSession session)
+    {
+        try
+        {
+            _ = InvokeAsync(() => DrainAsync(session));
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit ended between the check and the dispatch; the session is being disposed.
+            session.Pending.Release();
         }
     }
 
@@ -338,7 +347,9 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
         catch (JSDisconnectedException)
         {
-            // Circuit closing; DisposeAsync ends the session.
+            // The browser is away. If the circuit closes, DisposeAsync ends the session; if the
+            // browser reconnects, the next update must be able to start a drain again.
+            session.Pending.Release();
         }
         catch (TaskCanceledException ex)
         {

@@ -11,9 +11,24 @@ namespace CandleDashboard.Web.Chart;
 /// Official candles (after data_updated) queue here too, so they go through the same single
 /// drain as live updates and can never overtake or interleave with one. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Bounded, because the browser may stall (a frozen tab, a dead network) while its circuit lives
+/// on for up to a minute per call (<c>CircuitOptions.JSInteropDefaultCallTimeout</c>) and then for
+/// the disconnected-circuit retention: at most <see cref="MaxLive"/> live candles (a stalled tab
+/// of a 15s chart reaches that after 16 minutes) and <see cref="MaxOfficial"/> official ones (all a
+/// chart can show). Past the bound the oldest is dropped and counted; a dropped closed candle is a
+/// hole only until its official kline replaces it (the fetcher commits every closed bucket).
+/// </remarks>
 public sealed class PendingCandles
 {
+    /// <summary>Live candles kept while the drain is held up (one per open time; the newest are kept).</summary>
+    public const int MaxLive = 64;
+
+    /// <summary>Official candles kept while the drain is held up: as many as a chart shows.</summary>
+    public const int MaxOfficial = CandleChart.MaxCandles;
+
     private readonly Lock _gate = new();
+    private long _dropped;
     private readonly SortedList<long, Candle> _pending = [];
     private readonly SortedList<long, Candle> _official = [];
     private bool _draining;
@@ -24,12 +39,28 @@ public sealed class PendingCandles
     /// </param>
     public PendingCandles(bool startHeld = false) => _draining = startHeld;
 
+    /// <summary>Candles dropped because the queue was at its bound (the browser did not keep up).</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Candles waiting now (live and official).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count + _official.Count;
+            }
+        }
+    }
+
     /// <summary>Adds an update; returns true when the caller must start a drain loop.</summary>
     public bool Offer(in Candle candle)
     {
         lock (_gate)
         {
             _pending[candle.OpenTime] = candle;
+            TrimOldest(_pending, MaxLive);
             if (_draining)
             {
                 return false;
@@ -52,6 +83,8 @@ public sealed class PendingCandles
             {
                 _official[candle.OpenTime] = candle;
             }
+
+            TrimOldest(_official, MaxOfficial);
 
             if (_draining || candles.Count == 0)
             {
@@ -93,6 +126,15 @@ public sealed class PendingCandles
             _pending.Clear();
             _official.Clear();
             return batch;
+        }
+    }
+
+    private void TrimOldest(SortedList<long, Candle> queue, int max)
+    {
+        while (queue.Count > max)
+        {
+            queue.RemoveAt(0);
+            Interlocked.Increment(ref _dropped);
         }
     }
 }

@@ -14,7 +14,8 @@ public sealed class CandleHub(
     HubSubscriptionRegistry registry,
     IOptions<CandleHubOptions> options,
     HubConnectionEvents events,
-    HubGroups groups) : Hub
+    HubGroups groups,
+    ILogger<CandleHub> logger) : Hub
 {
     public const string Path = "/hubs/candles";
 
@@ -66,6 +67,20 @@ public sealed class CandleHub(
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        // A connection that closes while one of its series is held up by a full buffer is the
+        // follower that stopped reading, dropped by SignalR at Hub:SlowFollowerTimeout (or by
+        // Kestrel's minimum response rate); see SlowSendWatch for why this is inferred.
+        if (registry.AnyFollowed(Context.ConnectionId, h => h is SeriesBroadcaster { IsStalling: true }))
+        {
+            events.SlowFollowerDropped();
+            logger.LogWarning(
+                "Dropped hub connection {ConnectionId} from {Address}: it stopped reading (outgoing buffer full for {Timeout}); {Dropped} dropped so far",
+                Context.ConnectionId,
+                Context.GetHttpContext()?.Connection.RemoteIpAddress,
+                options.Value.SlowFollowerTimeout,
+                events.SlowFollowersDropped);
+        }
+
         // SignalR drops the connection from its groups itself; the core subscriptions are ours.
         registry.RemoveConnection(Context.ConnectionId);
         events.Disconnected();

@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hubs;
 
@@ -10,10 +11,19 @@ public static class CandleHubHostingExtensions
     public static WebApplicationBuilder AddCandleHub(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSignalR();
+        // The per-address caps apply to every hub of the app, Blazor's circuit hub included.
+        services.AddSignalR(o => o.AddFilter<AddressCapHubFilter>());
+        services.AddOptions<CircuitLimitOptions>()
+            .Bind(builder.Configuration.GetSection(CircuitLimitOptions.SectionName))
+            .Validate(o => o.MaxPerAddress is >= 1 and <= 100_000, "Circuits:MaxPerAddress must be 1 to 100000.")
+            .ValidateOnStart();
+        services.AddSingleton<ConnectionCaps>();
+        services.AddSingleton<AddressCapHubFilter>();
         services.AddOptions<CandleHubOptions>()
             .Bind(builder.Configuration.GetSection(CandleHubOptions.SectionName))
             .Validate(o => o.MaxSubscriptionsPerConnection is >= 1 and <= 1000, "Hub:MaxSubscriptionsPerConnection must be 1 to 1000.")
+            .Validate(o => o.MaxConnectionsPerAddress is >= 1 and <= 100_000, "Hub:MaxConnectionsPerAddress must be 1 to 100000.")
+            .Validate(o => o.SlowFollowerTimeout > TimeSpan.Zero && o.SlowFollowerTimeout <= TimeSpan.FromMinutes(1), "Hub:SlowFollowerTimeout must be more than 0 and at most 00:01:00.")
             .ValidateOnStart();
 
         services.AddSingleton<HubGroups>();
@@ -27,9 +37,10 @@ public static class CandleHubHostingExtensions
             var clock = sp.GetRequiredService<TimeProvider>();
             var logger = sp.GetRequiredService<ILogger<CandleHub>>();
             var groups = sp.GetRequiredService<HubGroups>();
+            var slowFollowerTimeout = sp.GetRequiredService<IOptions<CandleHubOptions>>().Value.SlowFollowerTimeout;
             HubSubscriptionRegistry? registry = null;
             registry = new HubSubscriptionRegistry(series =>
-                new SeriesBroadcaster(series, groups.Of(series), stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics));
+                new SeriesBroadcaster(series, groups.Of(series), stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics, slowFollowerTimeout));
             return registry;
         });
         services.AddHostedService<DataUpdatedRelay>();
@@ -38,6 +49,7 @@ public static class CandleHubHostingExtensions
 
     public static WebApplication MapCandleHub(this WebApplication app)
     {
+        app.UseMiddleware<NegotiateCapMiddleware>();
         app.MapHub<CandleHub>(CandleHub.Path);
         return app;
     }

@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hubs;
 
@@ -10,7 +11,8 @@ namespace CandleDashboard.Web.Hubs;
 /// it to its own followers). A series without followers has an empty group, which SignalR skips
 /// at no cost.
 /// </summary>
-internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHub> hub, HubGroups groups, ILogger<DataUpdatedRelay> logger) : IHostedService
+/// <remarks>Sent like the candles (<see cref="HubSendDeadline"/>): nobody waits for a follower that stopped reading.</remarks>
+internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHub> hub, HubGroups groups, IOptions<CandleHubOptions> options, ILogger<DataUpdatedRelay> logger) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -35,18 +37,17 @@ internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHu
         }
 
         // The message itself is the wire contract (see Contracts/DataUpdatedJson).
-        _ = SendAsync(groups.Of(new Series(message.Symbol, interval)), message);
-    }
-
-    private async Task SendAsync(string group, DataUpdated message)
-    {
-        try
-        {
-            await hub.Clients.Group(group).SendAsync(HubMessageNames.DataUpdated, message);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Hub data_updated to {Group} failed", group);
-        }
+        var group = groups.Of(new Series(message.Symbol, interval));
+        HubSendDeadline.Start(
+            deadline => hub.Clients.Group(group).SendAsync(HubMessageNames.DataUpdated, message, deadline),
+            options.Value.SlowFollowerTimeout,
+            watch: null,
+            ex =>
+            {
+                if (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Hub data_updated to {Group} failed", group);
+                }
+            });
     }
 }

@@ -145,6 +145,16 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
         }
     }
 
+    /// <summary>True when the handle of any series the connection follows matches (e.g. a broadcaster that is stalling).</summary>
+    public bool AnyFollowed(string connectionId, Func<IDisposable, bool> predicate)
+    {
+        lock (_gate)
+        {
+            return _byConnection.TryGetValue(connectionId, out var followed)
+                && followed.Any(series => predicate(_bySeries[series].Handle));
+        }
+    }
+
     public int CountFor(string connectionId)
     {
         lock (_gate)

@@ -20,6 +20,7 @@ public sealed class DashboardMetrics
     private readonly Counter<long> _updatesPushed;
     private readonly Counter<long> _rowsFetched;
     private readonly UpDownCounter<long> _hubConnections;
+    private readonly Counter<long> _hubSlowFollowersDropped;
     private long _openCircuits;
     private long _openHubConnections;
 
@@ -55,6 +56,10 @@ public sealed class DashboardMetrics
             "candledashboard.hub.connections",
             unit: "{connection}",
             description: "Open SignalR hub connections.");
+        _hubSlowFollowersDropped = meter.CreateCounter<long>(
+            "candledashboard.hub.slow_followers_dropped",
+            unit: "{connection}",
+            description: "Hub connections dropped because they stopped reading (outgoing buffer full past Hub:SlowFollowerTimeout).");
     }
 
     /// <summary>For the admin page: the same numbers without a metrics pipeline.</summary>
@@ -75,6 +80,8 @@ public sealed class DashboardMetrics
         Interlocked.Increment(ref _openHubConnections);
         _hubConnections.Add(1);
     }
+
+    public void HubSlowFollowerDropped() => _hubSlowFollowersDropped.Add(1);
 
     public void HubDisconnected()
     {

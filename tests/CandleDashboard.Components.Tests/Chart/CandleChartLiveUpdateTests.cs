@@ -39,7 +39,10 @@ public sealed class CandleChartLiveUpdateTests : CandleChartTest
     {
         var cut = RenderReadyChart();
 
+        // One at a time, as the feed sends them (≥ 100 ms apart): pushed back to back, two
+        // changes of one candle may rightly coalesce into one call (PendingCandles).
         Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 107m)));
+        cut.WaitForAssertion(() => Assert.Single(Calls(Hot, "applyUpdate")));
         Live.Push(new CandleUpdate(Symbol, Interval, TestCandles.Forming(FormingOpenTime, 108m)));
         cut.WaitForAssertion(() => Assert.Equal(2, Calls(Hot, "applyUpdate").Count));
 

@@ -106,4 +106,37 @@ public sealed class PendingCandlesTests
         Assert.False(pending.OfferOfficial([TestCandles.Official(0)]));
         Assert.Single(pending.TakeOrRelease().Official);
     }
+
+    [Fact]
+    public void A_held_up_queue_keeps_only_the_newest_live_candles_and_counts_the_rest()
+    {
+        var pending = new PendingCandles();
+        pending.Offer(TestCandles.At(0)); // a drain starts and its browser call hangs
+
+        const int offered = 1_000;
+        for (var i = 1; i <= offered; i++)
+        {
+            pending.Offer(TestCandles.At(i * 60_000L, closed: true));
+            pending.Offer(TestCandles.At(i * 60_000L, close: 101m)); // updates of one candle coalesce, never count twice
+        }
+
+        Assert.Equal(PendingCandles.MaxLive, pending.Count);
+        Assert.Equal(offered + 1 - PendingCandles.MaxLive, pending.Dropped);
+        var batch = pending.TakeOrRelease().Live;
+        Assert.Equal(Enumerable.Range(offered - PendingCandles.MaxLive + 1, PendingCandles.MaxLive).Select(i => i * 60_000L), batch.Select(c => c.OpenTime));
+        Assert.All(batch, c => Assert.Equal(101m, c.Close)); // the latest of each candle
+    }
+
+    [Fact]
+    public void Official_candles_are_bounded_by_what_a_chart_shows()
+    {
+        var pending = new PendingCandles(startHeld: true);
+
+        pending.OfferOfficial(TestCandles.Series(PendingCandles.MaxOfficial + 10).Select(c => c with { Source = CandleDashboard.Core.Market.CandleSource.Official }).ToArray());
+
+        var batch = pending.TakeOrRelease();
+        Assert.Equal(PendingCandles.MaxOfficial, batch.Official.Count);
+        Assert.Equal(10 * 60_000L, batch.Official[0].OpenTime); // the oldest went
+        Assert.Equal(10, pending.Dropped);
+    }
 }
