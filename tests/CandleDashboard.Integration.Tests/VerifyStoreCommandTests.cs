@@ -23,7 +23,7 @@ public sealed class VerifyStoreCommandTests(StoresFixture stores)
             await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.TotalCandles > 0, Patience, "a first fetch");
         }
 
-        var args = new[] { "--symbol", "BTCUSDT", "--interval", "1m", .. stores.AppArgs(postgres, "--Persistence:FetchOfficialKlines=false") };
+        string[] args = ["--symbol", "BTCUSDT", "--interval", "1m", .. stores.AppArgs(postgres, "--Persistence:FetchOfficialKlines=false")];
         var (clean, cleanOutput, _) = await RunAsync(args);
         Assert.True(clean == 0, cleanOutput);
         // 120 initial candles, and one more if a minute closed while the app ran.

@@ -63,7 +63,7 @@ public sealed class StoreVerifier(IKlineSource source, IReadOnlyList<ICandleStor
         var mismatches = held.Values
             .Where(c => !exchange.TryGetValue(c.OpenTime, out var truth) || !SameKline(c, truth))
             .OrderBy(c => c.OpenTime)
-            .Select(c => (c, exchange.GetValueOrDefault(c.OpenTime)))
+            .Select(c => (Stored: c, Exchange: exchange.TryGetValue(c.OpenTime, out var truth) ? truth : (Candle?)null))
             .ToList();
         return new StoreVerification(store, series, (int)((last - first) / step) + 1, holes, duplicates, mismatches, null);
     }

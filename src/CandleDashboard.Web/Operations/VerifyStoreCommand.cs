@@ -101,7 +101,7 @@ public static class VerifyStoreCommand
 
         foreach (var (stored, truth) in result.Mismatches.Take(ExamplesPerKind))
         {
-            await output.WriteLineAsync($"  mismatch  {Time(stored.OpenTime)} stored {Describe(stored)}, exchange {(truth is null ? "has none" : Describe(truth))}");
+            await output.WriteLineAsync($"  mismatch  {Time(stored.OpenTime)} stored {Describe(stored)}, exchange {(truth is { } t ? Describe(t) : "has none")}");
         }
     }
 
