@@ -11,6 +11,24 @@ public sealed class StatusViewModelTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    [Fact]
+    public void Store_integrity_says_what_the_reconciler_found_and_what_lay_beyond_the_horizon()
+    {
+        var series = new Core.Storage.SeriesKey("binance", "BTCUSDT", Interval.OneMinute);
+        var repaired = new ReconcileStatus(series, Now.AddSeconds(-20), 3, 1, 2, 0, null) { TotalRepaired = 5 };
+        var partial = repaired with { Unrepaired = 1 };
+        var skipped = new SkippedRange(series, 1_767_225_600_000, 1_767_225_600_000 + (59 * 60_000), 60);
+
+        Assert.Equal(("20 s ago", "3 found: 1 copied, 2 refetched, 0 not available", false), Describe(SeriesIntegrity.From(repaired, null, Now)));
+        Assert.True(SeriesIntegrity.From(partial, null, Now).HasUnrepaired);
+        Assert.Equal("none (5 repaired since start)", SeriesIntegrity.From(repaired with { Holes = 0 }, null, Now).Holes);
+        Assert.Equal("check failed: redis is down", SeriesIntegrity.From(repaired with { LastError = "redis is down" }, null, Now).Holes);
+        Assert.Equal("60 skipped (2026-01-01 00:00 – 2026-01-01 00:59 UTC)", SeriesIntegrity.From(null, skipped, Now).BeyondHorizon);
+        Assert.Equal("not yet", SeriesIntegrity.From(null, null, Now).ReconciledAgo);
+
+        static (string, string, bool) Describe(SeriesIntegrity i) => (i.ReconciledAgo, i.Holes, i.HasUnrepaired);
+    }
+
     [Theory]
     [InlineData(100, BufferState.Ready, Attention.None)]
     [InlineData(99, BufferState.Ready, Attention.NotFull)]

@@ -38,6 +38,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 860 },
         });
         context.SetDefaultTimeout(15_000);
+
+        // Assertions wait as long as actions: Playwright's 5 s default for Expect was once too short on a
+        // busy 2-core runner (a live admin table that refreshes once a second had not rendered yet).
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 

@@ -2,6 +2,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;
+using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Web.Admin.Status;
 
@@ -23,10 +24,11 @@ public sealed class AdminSnapshotBuilder(TimeSpan staleAfter)
         bool fetcherEnabled,
         int chartSubscriptions,
         long openCircuits = 0,
-        long hubConnections = 0)
+        long hubConnections = 0,
+        Func<string, Interval, SeriesIntegrity>? integrityOf = null)
     {
         var bufferRows = buffers
-            .Select(b => BufferRow.From(b, now))
+            .Select(b => BufferRow.From(b, now) with { Integrity = integrityOf?.Invoke(b.Symbol, b.Interval) ?? SeriesIntegrity.None })
             .OrderBy(b => b.Symbol, StringComparer.Ordinal)
             .ThenBy(b => b.IntervalMilliseconds)
             .ToList();

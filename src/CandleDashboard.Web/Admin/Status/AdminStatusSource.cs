@@ -2,6 +2,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;
+using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
@@ -18,6 +19,7 @@ public sealed class AdminStatusSource(
     IExchange exchange,
     ILiveCandleStream live,
     OfficialKlineFetcher fetcher,
+    StoreReconciler reconciler,
     IOptions<DashboardOptions> dashboard,
     IOptions<PersistenceOptions> persistence,
     DashboardMetrics metrics,
@@ -35,5 +37,11 @@ public sealed class AdminStatusSource(
         persistence.Value.FetchOfficialKlines,
         live.SubscriptionCount,
         metrics.OpenCircuits,
-        metrics.OpenHubConnections);
+        metrics.OpenHubConnections,
+        IntegrityOf);
+
+    private SeriesIntegrity IntegrityOf(string symbol, Interval interval) => SeriesIntegrity.From(
+        reconciler.Statuses.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
+        fetcher.Skipped.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
+        time.GetUtcNow());
 }

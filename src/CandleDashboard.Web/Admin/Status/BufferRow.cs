@@ -17,6 +17,9 @@ public sealed record BufferRow(
     string? LastError,
     Attention Attention)
 {
+    /// <summary>The reconciler's and the fetcher's word on the series' stores.</summary>
+    public SeriesIntegrity Integrity { get; init; } = SeriesIntegrity.None;
+
     public string Key => $"{Symbol}-{Interval}";
 
     public double FillPercent => Capacity == 0 ? 0 : Math.Min(100, 100.0 * Count / Capacity);
