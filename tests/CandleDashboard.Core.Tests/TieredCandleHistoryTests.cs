@@ -99,6 +99,66 @@ public class TieredCandleHistoryTests
     }
 
     [Fact]
+    public async Task Identical_store_miss_loads_share_one_exchange_request_and_different_ones_are_capped()
+    {
+        var gated = new GatedExchange(_exchange);
+        var history = new TieredCandleHistory([new InMemoryCandleStore()], new ExchangeCandleHistory(gated, _clock), _clock, new TieredHistoryOptions { MaxConcurrentExchangeLoads = 2 });
+
+        // Ten charts open the same series at once, and four other series open too.
+        var same = Enumerable.Range(0, 10).Select(_ => history.LoadAsync("BTCUSDT", Interval.OneMinute, 50, CancellationToken.None)).ToArray();
+        var others = new[] { "ETHUSDT", "SOLUSDT", "BNBUSDT", "XRPUSDT" }.Select(s => history.LoadAsync(s, Interval.OneMinute, 50, CancellationToken.None)).ToArray();
+        await CandleDashboard.Tests.Shared.Eventually.ReachesAsync(() => gated.Waiting, n => n == 2, TimeSpan.FromSeconds(5), "two loads at the exchange");
+        Assert.Equal(2, gated.Waiting); // the cap holds the other three back
+        gated.Open();
+        var slices = await Task.WhenAll([.. same, .. others]);
+
+        Assert.Equal(5, history.ExchangeRequests); // one for the ten identical loads, one per other series
+        Assert.Equal(2, gated.MaxConcurrent);
+        Assert.All(slices, s => Assert.Equal(TieredCandleHistory.ExchangeSource, s.Source));
+        Assert.All(same, t => Assert.Equal(slices[0].Candles, t.Result.Candles));
+    }
+
+    /// <summary>An exchange whose requests wait until <see cref="Open"/>, counting how many wait at once.</summary>
+    private sealed class GatedExchange(FakeExchange inner) : CandleDashboard.Core.Exchange.IKlineSource
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _waiting;
+        private int _maxConcurrent;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
+
+        public IReadOnlyList<Interval> SupportedIntervals => inner.SupportedIntervals;
+
+        public int MaxKlinesPerRequest => inner.MaxKlinesPerRequest;
+
+        public void Open() => _open.TrySetResult();
+
+        public async Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _waiting);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _maxConcurrent)) && Interlocked.CompareExchange(ref _maxConcurrent, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                await _open.Task.WaitAsync(cancellationToken);
+                lock (inner)
+                {
+                    return inner.GetKlinesAsync(symbol, interval, startTime, endTime, limit, cancellationToken).Result;
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_failing_store_is_skipped()
     {
         var history = new TieredCandleHistory([new BrokenStore(), _durable], new ExchangeCandleHistory(_exchange, _clock), _clock, new TieredHistoryOptions());

@@ -16,7 +16,7 @@ public sealed class TieredCandleHistory : ICandleHistory
     public const string ExchangeSource = "exchange";
 
     private readonly IReadOnlyList<ICandleStore> _tiers;
-    private readonly ExchangeCandleHistory _exchange;
+    private readonly ExchangeLoadGate _exchange;
     private readonly TimeProvider _timeProvider;
     private readonly TieredHistoryOptions _options;
     private readonly ILogger _logger;
@@ -31,11 +31,14 @@ public sealed class TieredCandleHistory : ICandleHistory
         ILogger<TieredCandleHistory>? logger = null)
     {
         _tiers = tiers;
-        _exchange = exchange;
+        _exchange = new ExchangeLoadGate(exchange, options.MaxConcurrentExchangeLoads);
         _timeProvider = timeProvider;
         _options = options;
         _logger = logger ?? NullLogger<TieredCandleHistory>.Instance;
     }
+
+    /// <summary>History requests sent to the exchange after store misses (identical concurrent loads count once).</summary>
+    public long ExchangeRequests => _exchange.Requests;
 
     public async Task<HistorySlice> LoadAsync(string symbol, Interval interval, int count, CancellationToken cancellationToken)
     {

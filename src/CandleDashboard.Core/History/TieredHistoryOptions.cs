@@ -11,4 +11,10 @@ public sealed class TieredHistoryOptions
     /// a restart does not hit the exchange for a few missing candles.
     /// </summary>
     public TimeSpan MaxServedLag { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Store-miss loads from the exchange running at once; more wait their turn, and identical ones
+    /// share one request (<see cref="ExchangeLoadGate"/>).
+    /// </summary>
+    public int MaxConcurrentExchangeLoads { get; set; } = 4;
 }
