@@ -12,8 +12,7 @@ namespace CandleDashboard.Fault.Tests;
 /// is closed follow the exchange's clock, so no forming kline is stored as official (it would stay
 /// wrong for good: nothing refetches a stored candle) and no good trade is refused.
 /// </summary>
-[Collection(FaultCollection.Name)]
-public sealed class ClockSkewTests(FaultFixture stores)
+public sealed class ClockSkewTests(FaultFixture stores) : IClassFixture<FaultFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 

@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CandleDashboard.Fault.Tests;
 
 /// <summary>The exchange's REST API misbehaving: slow past the client timeout, hanging, 5xx, 429, garbage.</summary>
-[Collection(FaultCollection.Name)]
-public sealed class ExchangeRestFaultTests(FaultFixture stores)
+public sealed class ExchangeRestFaultTests(FaultFixture stores) : IClassFixture<FaultFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 

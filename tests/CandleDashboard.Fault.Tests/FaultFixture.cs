@@ -5,8 +5,10 @@ using Npgsql;
 namespace CandleDashboard.Fault.Tests;
 
 /// <summary>
-/// One real redis-server and one real postgres for the suite; each scenario gets its own exchange
-/// simulator (its faults are its own) and a fresh database and an empty Redis.
+/// One real redis-server and one real postgres per scenario class (a class fixture: a class that stops
+/// or empties its servers disturbs no other, and classes run side by side, since most of a scenario is
+/// waiting for buckets to close); each scenario gets its own exchange simulator (its faults are its
+/// own) and a fresh database and an empty Redis.
 /// </summary>
 public sealed class FaultFixture : IAsyncLifetime
 {
@@ -82,11 +84,15 @@ public sealed class FaultFixture : IAsyncLifetime
         return [.. args];
     }
 
-    /// <summary>Kills redis-server and starts a new, empty one on the same port (data lost, as after a crash without persistence).</summary>
-    public async Task RestartRedisEmptyAsync()
+    /// <summary>
+    /// Kills redis-server, leaves it down for <paramref name="down"/>, and starts a new, empty one on the
+    /// same port (data lost, as after a crash without persistence).
+    /// </summary>
+    public async Task RestartRedisEmptyAsync(TimeSpan down = default)
     {
         var port = Redis.Port;
         await Redis.DisposeAsync();
+        await Task.Delay(down);
         Redis = await RedisServer.StartAsync(port);
     }
 
@@ -95,10 +101,4 @@ public sealed class FaultFixture : IAsyncLifetime
         await Redis.DisposeAsync();
         await Postgres.DisposeAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class FaultCollection : ICollectionFixture<FaultFixture>
-{
-    public const string Name = "faults";
 }

@@ -14,8 +14,7 @@ namespace CandleDashboard.Fault.Tests;
 /// types, unknown hub targets). Nothing may answer 5xx, every API refusal is a ProblemDetails, and the
 /// app keeps answering throughout.
 /// </summary>
-[Collection(FaultCollection.Name)]
-public sealed class HostileRequestTests(FaultFixture stores)
+public sealed class HostileRequestTests(FaultFixture stores) : IClassFixture<FaultFixture>
 {
     private static readonly string[] Pieces =
     [

@@ -12,9 +12,12 @@ namespace CandleDashboard.Fault.Tests;
 /// </summary>
 public static class StoreCheck
 {
-    public static async Task AssertContiguousAsync(IServiceProvider app, IEnumerable<string> symbols, IEnumerable<string> intervals, int buckets, TimeSpan deadline)
+    public static Task AssertContiguousAsync(IServiceProvider app, IEnumerable<string> symbols, IEnumerable<string> intervals, int buckets, TimeSpan deadline) =>
+        AssertContiguousAsync(app.GetRequiredService<CandleTiers>().CommitOrder, symbols, intervals, buckets, deadline);
+
+    /// <summary>The same for stores opened by the test itself (the app runs in another process).</summary>
+    public static async Task AssertContiguousAsync(IReadOnlyList<ICandleStore> stores, IEnumerable<string> symbols, IEnumerable<string> intervals, int buckets, TimeSpan deadline)
     {
-        var stores = app.GetRequiredService<CandleTiers>().CommitOrder;
         var until = DateTimeOffset.UtcNow + deadline;
         foreach (var symbol in symbols)
         {

@@ -6,8 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CandleDashboard.Fault.Tests;
 
 /// <summary>The stores failing: Redis restarted with its data lost, PostgreSQL stopped.</summary>
-[Collection(FaultCollection.Name)]
-public sealed class StoreFaultTests(FaultFixture stores)
+public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -22,7 +21,7 @@ public sealed class StoreFaultTests(FaultFixture stores)
         await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
 
-        await stores.RestartRedisEmptyAsync();
+        await stores.RestartRedisEmptyAsync(down: Soak.Duration(TimeSpan.Zero, TimeSpan.FromMinutes(3)));
 
         var reconciler = app.Services.GetRequiredService<StoreReconciler>();
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
@@ -47,10 +46,42 @@ public sealed class StoreFaultTests(FaultFixture stores)
             // Two fetcher runs while it is down: their candles queue for PostgreSQL and reach Redis.
             var before = fetcher.Status.TotalCandles;
             await Eventually.ReachesAsync(() => fetcher.Status, s => s.TotalCandles >= before + (2 * FaultFixture.Symbols.Length), Patience, "fetching on while PostgreSQL is down");
+            await Task.Delay(Soak.Duration(TimeSpan.Zero, TimeSpan.FromMinutes(5)));
         }
         finally
         {
             await stores.Postgres.StartAsync();
+        }
+
+        await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
+        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+        health.AssertAnsweredThroughout();
+    }
+
+    [Fact]
+    public async Task Postgres_that_accepts_connections_but_answers_nothing_stalls_nothing_and_loses_nothing()
+    {
+        await using var exchange = await FaultFixture.StartExchangeAsync();
+        var postgres = await stores.FreshStoresAsync();
+        await using var proxy = new SilentProxy(stores.Postgres.Port);
+        var throughProxy = postgres.Replace($"Port={stores.Postgres.Port}", $"Port={proxy.Port}", StringComparison.Ordinal);
+        await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, throughProxy));
+        await using var health = new HealthWatch(app.BaseAddress);
+        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
+
+        proxy.GoSilent();
+        try
+        {
+            // Long enough for fetcher runs to meet the silence; charts keep loading from Redis meanwhile.
+            await Task.Delay(Soak.Duration(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(5)));
+            using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            using var chart = await http.GetAsync("api/candles/BTCUSDT/1m?count=10");
+            Assert.True(chart.IsSuccessStatusCode, $"a chart load during the silence answered {(int)chart.StatusCode}");
+        }
+        finally
+        {
+            proxy.Resume();
         }
 
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
