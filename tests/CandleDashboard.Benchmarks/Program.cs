@@ -23,5 +23,6 @@ if (args.Length > 0 && args[0] == "payload")
     return CandleDashboard.Benchmarks.ChartUpdatePayload.Report();
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// This assembly, not typeof(Program): the app referenced here has a public Program of its own.
+BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
 return 0;

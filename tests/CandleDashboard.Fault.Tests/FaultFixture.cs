@@ -1,4 +1,8 @@
+using CandleDashboard.Core.Fetching;
+using CandleDashboard.Integration.Tests;
 using CandleDashboard.Simulator;
+using CandleDashboard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using CandleDashboard.Tests.Shared.Servers;
 using Npgsql;
 
@@ -37,6 +41,14 @@ public sealed class FaultFixture : IAsyncLifetime
             TradesPerSecondPerSymbol = 20,
             TimeProvider = clock ?? TimeProvider.System,
         });
+
+    /// <summary>Waits for the app's first fetcher run to end without error (the scenario's starting line).</summary>
+    public static Task<FetcherStatus> CleanFirstFetchAsync(AppInstance app) =>
+        Eventually.ReachesAsync(
+            () => app.Services.GetRequiredService<OfficialKlineFetcher>().Status,
+            s => s.LastRunAt is not null && s.LastError is null,
+            TimeSpan.FromSeconds(90),
+            "a clean first fetch");
 
     /// <summary>A new empty database and an empty Redis.</summary>
     public async Task<string> FreshStoresAsync()

@@ -50,6 +50,10 @@ public static class InvariantCheck
         return findings;
     }
 
+    /// <summary>The scenario's usual check: every fault-suite series, the last 20 closed buckets.</summary>
+    public static async Task AssertCleanAsync(Uri app, Uri exchangeRest, TimeProvider? exchangeClock = null) =>
+        AssertClean(await RunAsync(app, exchangeRest, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, TimeSpan.FromSeconds(90), exchangeClock));
+
     public static void AssertClean(IReadOnlyList<Finding> findings)
     {
         Assert.NotEmpty(findings);

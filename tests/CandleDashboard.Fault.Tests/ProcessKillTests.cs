@@ -50,7 +50,7 @@ public sealed class ProcessKillTests(FaultFixture stores) : IClassFixture<FaultF
                 await redis.DisposeAsync();
             }
 
-            InvariantCheck.AssertClean(await InvariantCheck.RunAsync(baseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+            await InvariantCheck.AssertCleanAsync(baseAddress, exchange.RestBaseUri);
             health.AssertAnsweredThroughout(atLeastProbes: 1); // the checks pass quickly once the stores are whole
             last.Kill();
         }

@@ -17,8 +17,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         var postgres = await stores.FreshStoresAsync();
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
         await using var health = new HealthWatch(app.BaseAddress);
-        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
-        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
+        await FaultFixture.CleanFirstFetchAsync(app);
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
 
         await stores.RestartRedisEmptyAsync(down: Soak.Duration(TimeSpan.Zero, TimeSpan.FromMinutes(3)));
@@ -26,7 +25,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         var reconciler = app.Services.GetRequiredService<StoreReconciler>();
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
         Assert.Contains(reconciler.Statuses, s => s.TotalRepaired > 0);
-        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+        await InvariantCheck.AssertCleanAsync(app.BaseAddress, exchange.RestBaseUri);
         health.AssertAnsweredThroughout();
     }
 
@@ -37,8 +36,8 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         var postgres = await stores.FreshStoresAsync();
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
         await using var health = new HealthWatch(app.BaseAddress);
+        await FaultFixture.CleanFirstFetchAsync(app);
         var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
-        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
 
         await stores.Postgres.StopAsync();
         try
@@ -54,7 +53,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         }
 
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
-        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+        await InvariantCheck.AssertCleanAsync(app.BaseAddress, exchange.RestBaseUri);
         health.AssertAnsweredThroughout();
     }
 
@@ -67,8 +66,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         var throughProxy = postgres.Replace($"Port={stores.Postgres.Port}", $"Port={proxy.Port}", StringComparison.Ordinal);
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, throughProxy));
         await using var health = new HealthWatch(app.BaseAddress);
-        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
-        await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.LastError is null, Patience, "a clean first fetch");
+        await FaultFixture.CleanFirstFetchAsync(app);
 
         proxy.GoSilent();
         try
@@ -85,7 +83,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         }
 
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
-        InvariantCheck.AssertClean(await InvariantCheck.RunAsync(app.BaseAddress, exchange.RestBaseUri, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience));
+        await InvariantCheck.AssertCleanAsync(app.BaseAddress, exchange.RestBaseUri);
         health.AssertAnsweredThroughout();
     }
 }

@@ -21,12 +21,7 @@ public sealed class OfficialKlineReader(IKlineSource source)
             return direct.Where(c => c.IsClosed && c.OpenTime >= start && c.OpenTime <= end).ToArray();
         }
 
-        var basis = source.SupportedIntervals
-            .Where(b => b.Milliseconds < interval.Milliseconds && interval.Milliseconds % b.Milliseconds == 0)
-            .OrderByDescending(b => b.Milliseconds)
-            .Cast<Interval?>()
-            .FirstOrDefault()
-            ?? throw new NotSupportedException($"The exchange serves no interval that {interval} can be built from.");
+        var basis = CandleResampler.BasisFor(source.SupportedIntervals, interval);
         var fine = (await ReadRangeAsync(symbol, basis, start, end + interval.Milliseconds - 1, cancellationToken).ConfigureAwait(false))
             .Where(c => c.IsClosed)
             .ToArray();

@@ -9,6 +9,18 @@ namespace CandleDashboard.Core.History;
 public static class CandleResampler
 {
     /// <summary>
+    /// The coarsest of the <paramref name="served"/> intervals that divides <paramref name="target"/>:
+    /// the one to resample from (Binance: 1s for 15s and 30s).
+    /// </summary>
+    public static Interval BasisFor(IEnumerable<Interval> served, Interval target) =>
+        served
+            .Where(b => b.Milliseconds < target.Milliseconds && target.Milliseconds % b.Milliseconds == 0)
+            .OrderByDescending(b => b.Milliseconds)
+            .Cast<Interval?>()
+            .FirstOrDefault()
+        ?? throw new NotSupportedException($"The exchange serves no interval that {target} can be built from.");
+
+    /// <summary>
     /// Groups <paramref name="candles"/> (oldest first, all of one finer interval that divides
     /// <paramref name="target"/>) by target bucket. Open, high and low come from the traded
     /// constituents (the exchange's rule: the first trade opens the bucket); a bucket with no

@@ -18,12 +18,7 @@ public sealed class ExchangeCandleHistory(IKlineSource source, TimeProvider time
             return await FetchNewestAsync(symbol, interval, count, cancellationToken).ConfigureAwait(false);
         }
 
-        var basis = source.SupportedIntervals
-            .Where(b => b.Milliseconds < interval.Milliseconds && interval.Milliseconds % b.Milliseconds == 0)
-            .OrderByDescending(b => b.Milliseconds)
-            .Cast<Interval?>()
-            .FirstOrDefault()
-            ?? throw new NotSupportedException($"The exchange serves no interval that {interval} can be built from.");
+        var basis = CandleResampler.BasisFor(source.SupportedIntervals, interval);
         var ratio = (int)(interval.Milliseconds / basis.Milliseconds);
 
         // One extra target bucket: the oldest one fetched is usually partial and is dropped.

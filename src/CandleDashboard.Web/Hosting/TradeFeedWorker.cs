@@ -43,11 +43,12 @@ internal sealed class TradeFeedWorker(
 
             // The feed reconnects by itself; an exception out of it is a bug. Rather than leave the site
             // without live candles until someone restarts it, the feed is started again with backoff.
-            await WorkerBackoff.OnException("The trade feed", logger, timeProvider).ExecuteAsync(
+            await WorkerBackoff.UntilDone("The trade feed", logger, timeProvider).ExecuteAsync(
                 async ct =>
                 {
                     logger.LogInformation("Streaming {Exchange} trades for {Symbols}", exchange.Name, string.Join(", ", symbols));
                     await exchange.Trades.RunAsync(symbols.ToArray(), liveCandles, ct);
+                    return true; // the feed returns only at shutdown
                 },
                 stoppingToken);
         }

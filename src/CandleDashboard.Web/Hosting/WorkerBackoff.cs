@@ -21,29 +21,12 @@ internal static class WorkerBackoff
     public static TimeSpan After(int failures) =>
         failures <= 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, FirstDelay.Ticks << Math.Min(failures - 1, 16)));
 
-    /// <summary>Retries on any exception that is not the caller's own cancellation.</summary>
-    public static ResiliencePipeline OnException(string worker, ILogger logger, TimeProvider timeProvider) =>
-        new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = FirstDelay,
-                MaxDelay = MaxDelay,
-                OnRetry = args =>
-                {
-                    logger.LogError(args.Outcome.Exception, "{Worker} failed (attempt {Attempt}); starting it again in {Delay:0.0} s",
-                        worker, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
-                    return default;
-                },
-            })
-            .Build();
-
-    /// <summary>Retries while the result is false (work left to do), e.g. degraded buffers to reload.</summary>
-    public static ResiliencePipeline<bool> UntilTrue(string worker, ILogger logger, TimeProvider timeProvider) =>
+    /// <summary>
+    /// Runs the work again while it throws (anything but the caller's own cancellation) or returns
+    /// false (work left to do, e.g. degraded buffers to reload). Work that should run for the app's
+    /// lifetime returns true when it ends normally, i.e. at shutdown.
+    /// </summary>
+    public static ResiliencePipeline<bool> UntilDone(string worker, ILogger logger, TimeProvider timeProvider) =>
         new ResiliencePipelineBuilder<bool> { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions<bool>
             {
@@ -57,8 +40,17 @@ internal static class WorkerBackoff
                 MaxDelay = MaxDelay,
                 OnRetry = args =>
                 {
-                    logger.LogWarning(args.Outcome.Exception, "{Worker} not done (attempt {Attempt}); trying again in {Delay:0.0} s",
-                        worker, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                    if (args.Outcome.Exception is { } failure)
+                    {
+                        logger.LogError(failure, "{Worker} failed (attempt {Attempt}); starting it again in {Delay:0.0} s",
+                            worker, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                    }
+                    else
+                    {
+                        logger.LogWarning("{Worker} not done (attempt {Attempt}); trying again in {Delay:0.0} s",
+                            worker, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                    }
+
                     return default;
                 },
             })

@@ -1,7 +1,9 @@
+using CandleDashboard.Web.Security;
+
 namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
-/// A cap on open connections per client address key (<see cref="ClientAddressKey"/>): a slot is
+/// A cap on open connections per client address key (<see cref="ClientPartitionKey"/>): a slot is
 /// taken when a connection opens and given back when it closes. Thread-safe; keys with no open
 /// connection are removed, so the map holds only addresses connected now.
 /// </summary>

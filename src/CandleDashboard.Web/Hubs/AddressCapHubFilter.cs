@@ -1,3 +1,4 @@
+using CandleDashboard.Web.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CandleDashboard.Web.Hubs;
@@ -21,7 +22,7 @@ internal sealed class AddressCapHubFilter(ConnectionCaps caps, ILogger<AddressCa
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var cap = CapOf(context.Hub);
-        var key = ClientAddressKey.For(context.Context.GetHttpContext()?.Connection.RemoteIpAddress);
+        var key = ClientPartitionKey.For(context.Context.GetHttpContext()?.Connection.RemoteIpAddress);
         if (!cap.TryAcquire(key))
         {
             logger.LogWarning("Refused a {Hub} connection from {Address}: {Open} of {Max} open", context.Hub.GetType().Name, key, cap.CountOf(key), cap.Max);

@@ -1,3 +1,5 @@
+using CandleDashboard.Web.Security;
+
 namespace CandleDashboard.Web.Hubs;
 
 /// <summary>Limits of the public hub, bound from the <c>Hub</c> configuration section.</summary>
@@ -12,7 +14,7 @@ public sealed class CandleHubOptions
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 
     /// <summary>
-    /// Hub connections one client address (<see cref="ClientAddressKey"/>: IPv6 by /64) may hold
+    /// Hub connections one client address (<see cref="ClientPartitionKey"/>: IPv6 by /64) may hold
     /// open at once. Bounds what one client can make the server hold and send to.
     /// </summary>
     public int MaxConnectionsPerAddress { get; set; } = 20;

@@ -1,4 +1,5 @@
 using System.Net;
+using CandleDashboard.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hubs;
@@ -20,5 +21,5 @@ public sealed class ConnectionCaps(IOptions<CandleHubOptions> hub, IOptions<Circ
         circuits.Value.MaxPerAddress,
         $"Too many open charts from your network: at most {circuits.Value.MaxPerAddress} at once. Close a chart tab, then reload this page.");
 
-    public static string KeyOf(IPAddress? address) => ClientAddressKey.For(address);
+    public static string KeyOf(IPAddress? address) => ClientPartitionKey.For(address);
 }

@@ -1,3 +1,5 @@
+using CandleDashboard.Web.Security;
+
 namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal sealed class NegotiateCapMiddleware(RequestDelegate next, ConnectionCap
     public Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.Equals(NegotiatePath, StringComparison.OrdinalIgnoreCase)
-            || !caps.Hub.IsFull(ClientAddressKey.For(context.Connection.RemoteIpAddress)))
+            || !caps.Hub.IsFull(ClientPartitionKey.For(context.Connection.RemoteIpAddress)))
         {
             return next(context);
         }

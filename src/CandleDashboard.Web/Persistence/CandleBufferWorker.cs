@@ -47,7 +47,7 @@ internal sealed class CandleBufferWorker(
                 statuses.Count(s => s.State == BufferState.Degraded));
             if (!buffers.AllReady)
             {
-                await WorkerBackoff.UntilTrue("Reloading degraded candle buffers", logger, timeProvider)
+                await WorkerBackoff.UntilDone("Reloading degraded candle buffers", logger, timeProvider)
                     .ExecuteAsync(async ct => await buffers.ReloadDegradedAsync(parallelism, ct), stoppingToken);
                 logger.LogInformation("Every candle buffer is loaded after {Elapsed:0} ms", timeProvider.GetElapsedTime(started).TotalMilliseconds);
             }

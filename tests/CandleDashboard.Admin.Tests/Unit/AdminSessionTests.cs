@@ -76,7 +76,7 @@ public sealed class AdminSessionTests
 
         // Several revalidations pass (each reads the account once) and the circuit stays signed in.
         await Eventually.ReachesAsync(() => _options.Reads, reads => reads >= startReads + 3, TimeSpan.FromSeconds(10), "revalidations");
-        Assert.Single(changes); // only the SetAuthenticationState above
+        _ = Assert.Single(changes); // only the SetAuthenticationState above
         Assert.True((await provider.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
 
         _options.CurrentValue = new AdminOptions { Username = "ops", PasswordHash = HashB };
