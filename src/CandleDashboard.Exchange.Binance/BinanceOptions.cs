@@ -74,6 +74,12 @@ public sealed class BinanceOptions
     /// <summary>Timeout of one REST request.</summary>
     public TimeSpan RestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Share of the minute's request weight (Binance: 6,000) that background requests (catch-up,
+    /// reconcile) may use; past it they wait for the next minute, leaving the rest to chart loads.
+    /// </summary>
+    public double BackgroundWeightShare { get; set; } = 0.6;
+
     /// <summary>Returns a list of problems, empty when the settings are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -106,6 +112,11 @@ public sealed class BinanceOptions
         if (MaxMessageBytes < 1024)
         {
             problems.Add($"{nameof(MaxMessageBytes)} must be at least 1024.");
+        }
+
+        if (BackgroundWeightShare is <= 0 or > 0.95)
+        {
+            problems.Add($"{nameof(BackgroundWeightShare)} must be above 0 and at most 0.95 (past 95 % every request waits anyway).");
         }
 
         return problems;

@@ -71,6 +71,7 @@ public sealed class OfficialKlineFetcher
     {
         var published = new List<DataUpdated>();
         string? error = null;
+        using var background = ExchangeRequestPriority.BackgroundScope(); // chart loads keep part of the request budget
         try
         {
             foreach (var symbol in _options.Symbols)

@@ -50,6 +50,7 @@ public sealed class StoreReconciler
     public async Task<IReadOnlyList<ReconcileStatus>> RunOnceAsync(CancellationToken cancellationToken)
     {
         var results = new List<ReconcileStatus>();
+        using var background = ExchangeRequestPriority.BackgroundScope(); // chart loads keep part of the request budget
         foreach (var symbol in _options.Symbols)
         {
             foreach (var interval in _options.Intervals)

@@ -37,6 +37,8 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
     private readonly string _restRoot;
     private long _blockedUntilMs;
     private int _lastUsedWeight = -1;
+    private long _lastUsedWeightMinute = -1;
+    private long _backgroundPauses;
     private SymbolsSnapshot? _symbols;
     private readonly Lock _symbolsGate = new();
     private Task<IReadOnlyList<SymbolInfo>>? _symbolsLoad;
@@ -166,6 +168,7 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
 
     private async Task<byte[]> SendAsync(string uri, string? symbol, CancellationToken cancellationToken)
     {
+        await PaceBackgroundAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             ThrowIfBlocked();
@@ -241,6 +244,31 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
         }
     }
 
+    /// <summary>
+    /// Background requests (<see cref="ExchangeRequestPriority"/>) wait for the next minute once this
+    /// minute's used weight passes <see cref="BinanceOptions.BackgroundWeightShare"/> of the budget: a
+    /// catch-up of thousands of pages then spreads over minutes, and chart loads find weight left.
+    /// </summary>
+    private async Task PaceBackgroundAsync(CancellationToken cancellationToken)
+    {
+        if (!ExchangeRequestPriority.IsBackground)
+        {
+            return;
+        }
+
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var minute = Interval.OneMinute.Floor(now);
+        if (Volatile.Read(ref _lastUsedWeightMinute) == minute
+            && Volatile.Read(ref _lastUsedWeight) >= WeightBudgetPerMinute * _options.BackgroundWeightShare)
+        {
+            Interlocked.Increment(ref _backgroundPauses);
+            await Task.Delay(TimeSpan.FromMilliseconds(minute + 60_000 - now), _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Times a background request waited for the next minute's weight.</summary>
+    public long BackgroundPauses => Interlocked.Read(ref _backgroundPauses);
+
     private void ThrowIfBlocked()
     {
         var remainingMs = Volatile.Read(ref _blockedUntilMs) - _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
@@ -285,6 +313,7 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
         }
 
         Volatile.Write(ref _lastUsedWeight, weight);
+        Volatile.Write(ref _lastUsedWeightMinute, Interval.OneMinute.Floor(_timeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
         if (weight >= WeightBudgetPerMinute * 95 / 100)
         {
             // Stop before Binance answers 429 (and escalates to a ban): the weight counter resets

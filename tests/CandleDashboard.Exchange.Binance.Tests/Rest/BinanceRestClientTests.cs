@@ -63,6 +63,31 @@ public sealed class BinanceRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Past_the_background_share_a_catch_up_waits_for_the_next_minute_while_chart_loads_go_on()
+    {
+        var client = Client();
+        _server.UsedWeight = 4_000; // two thirds of the minute's 6,000: past the background share (60 %)
+        await client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 2, default);
+
+        Task<IReadOnlyList<Candle>> catchUp;
+        using (ExchangeRequestPriority.BackgroundScope())
+        {
+            catchUp = client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 2, default);
+        }
+
+        // A chart load is not held back.
+        Assert.Equal(2, (await client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 2, default)).Count);
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.False(catchUp.IsCompleted);
+        Assert.Equal(1, client.BackgroundPauses);
+
+        _server.UsedWeight = 10;
+        _time.Advance(TimeSpan.FromSeconds(30)); // the clock stood 30 s before the minute's end
+        Assert.Equal(2, (await catchUp.WaitAsync(TimeSpan.FromSeconds(10))).Count);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Most_recent_klines_end_with_the_forming_one()
     {
         var candles = await Client().GetKlinesAsync("BTCUSDT", Interval.OneMinute, null, null, 5, default);
