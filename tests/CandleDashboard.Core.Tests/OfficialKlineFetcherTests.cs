@@ -139,6 +139,7 @@ public class OfficialKlineFetcherTests
 
         Assert.Equal(2, timingOut.Requests); // the failure of one series does not stop the others
         Assert.Contains("ETHUSDT 1m", fetcher.Status.LastError);
+        Assert.Equal((2, 2, true), (fetcher.Status.FailedSeries, fetcher.Status.Series, fetcher.Status.AllFailed));
         Assert.Empty(_bus.Messages);
     }
 
@@ -169,6 +170,22 @@ public class OfficialKlineFetcherTests
         Assert.Equal(committed, _bus.Messages[0]);
         Assert.Equal(5, (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
         Assert.Equal(0, fetcher.DeferredAnnouncements);
+    }
+
+    [Fact]
+    public async Task A_run_inside_the_close_grace_leaves_the_bucket_that_just_closed_for_the_next_run()
+    {
+        // One second after a minute closed (a run after a backoff or a rate-limit pause may start anywhere):
+        // that minute's kline may still change at the exchange, so it is not committed yet.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Midnight + 86_400_000 + 1_000));
+        var fetcher = new OfficialKlineFetcher(new FakeExchange(clock), [_durable], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute], InitialCandles = 5 }, clock);
+
+        var first = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(Midnight + 86_400_000 - 120_000, first.To);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var second = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+        Assert.Equal((Midnight + 86_400_000 - 60_000, 1), (second.To, second.Count));
     }
 
     [Fact]
@@ -205,40 +222,6 @@ public class OfficialKlineFetcherTests
             Requests++;
             return Task.FromException<IReadOnlyList<Candle>>(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 1 seconds elapsing."));
         }
-    }
-
-    /// <summary>Accepts writes into a queue and writes them to the inner store only on <see cref="Commit"/>.</summary>
-    private sealed class QueueingStore(ICandleStore inner) : ICandleStore
-    {
-        private readonly List<(SeriesKey Series, IReadOnlyList<Candle> Candles)> _queue = [];
-        private readonly TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Name => "queued";
-
-        public void Commit()
-        {
-            foreach (var (series, candles) in _queue)
-            {
-                inner.UpsertAsync(series, candles, default).GetAwaiter().GetResult();
-            }
-
-            _flushed.TrySetResult();
-        }
-
-        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken)
-        {
-            _queue.Add((series, candles));
-            return Task.CompletedTask;
-        }
-
-        public Task FlushAsync(CancellationToken cancellationToken) => _flushed.Task.WaitAsync(cancellationToken);
-
-        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => inner.GetRecentAsync(series, count, cancellationToken);
-
-        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) =>
-            inner.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken);
-
-        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => inner.GetMetadataAsync(series, cancellationToken);
     }
 
     private sealed class RateLimitedExchange : CandleDashboard.Core.Exchange.IKlineSource

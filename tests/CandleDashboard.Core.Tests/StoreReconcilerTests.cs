@@ -106,6 +106,24 @@ public class StoreReconcilerTests
     }
 
     [Fact]
+    public async Task A_store_still_writing_its_queue_is_checked_next_round_not_counted_as_holes()
+    {
+        var all = Range(Minute, 10);
+        await _hot.UpsertAsync(Minute, all, default);
+        var queued = new QueueingStore(new InMemoryCandleStore());
+        await queued.UpsertAsync(Minute, all, default); // accepted, not yet written (PostgreSQL catching up)
+        var reconciler = new StoreReconciler(_exchange, [queued, _hot], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute] }, _clock);
+
+        var waiting = await reconciler.ReconcileSeriesAsync(Minute, default);
+        Assert.Equal((0, 0), (waiting.Holes, waiting.CopiedBetweenStores));
+        Assert.Contains("still writing", waiting.LastError);
+
+        queued.Commit();
+        var settled = await reconciler.ReconcileSeriesAsync(Minute, default);
+        Assert.Equal((0, 0, (string?)null), (settled.Holes, settled.CopiedBetweenStores, settled.LastError));
+    }
+
+    [Fact]
     public async Task A_store_that_cannot_be_read_is_a_failed_round_not_an_exception()
     {
         await _durable.UpsertAsync(Minute, Range(Minute, 5), default);

@@ -159,6 +159,17 @@ public class TieredCandleHistoryTests
     }
 
     [Fact]
+    public async Task An_exchange_kline_that_closed_a_moment_ago_is_served_but_not_stored_yet()
+    {
+        // The clock stands 0.5 s after a 15 s bucket closed: inside the close grace.
+        var slice = await _history.LoadAsync("BTCUSDT", Interval.FifteenSeconds, 10, CancellationToken.None);
+        var justClosed = Interval.FifteenSeconds.Floor(_clock.GetUtcNow().ToUnixTimeMilliseconds()) - 15_000;
+
+        Assert.Contains(slice.Candles, c => c.OpenTime == justClosed && c.IsClosed);
+        Assert.Equal(justClosed - 15_000, (await _hot.GetMetadataAsync(Key(Interval.FifteenSeconds), default))!.LatestOpenTime);
+    }
+
+    [Fact]
     public async Task A_failing_store_is_skipped()
     {
         var history = new TieredCandleHistory([new BrokenStore(), _durable], new ExchangeCandleHistory(_exchange, _clock), _clock, new TieredHistoryOptions());

@@ -6,4 +6,14 @@ public sealed record FetcherStatus(
     int LastRunCandles,
     long TotalCandles,
     DateTimeOffset? NextRunAt,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>Series whose fetch failed in the last run (all of them when the exchange rate-limited it).</summary>
+    public int FailedSeries { get; init; }
+
+    /// <summary>Series the fetcher keeps.</summary>
+    public int Series { get; init; }
+
+    /// <summary>True when no series could be fetched: the exchange (not one series) is the problem, so back off.</summary>
+    public bool AllFailed => FailedSeries > 0 && FailedSeries >= Series;
+}

@@ -71,7 +71,7 @@ public sealed class OfficialKlineFetcher
     {
         var published = new List<DataUpdated>();
         string? error = null;
-        using var background = ExchangeRequestPriority.BackgroundScope(); // chart loads keep part of the request budget
+        var failed = 0;
         try
         {
             foreach (var symbol in _options.Symbols)
@@ -90,6 +90,7 @@ public sealed class OfficialKlineFetcher
                         // Everything but our own shutdown, including a timeout or a cancellation from below
                         // (OperationCanceledException is not a shutdown unless our token says so).
                         error = $"{symbol} {interval}: {ex.Message}";
+                        failed++;
                         _logger.LogError(ex, "Fetching official {Symbol} {Interval} klines failed; retried next run", symbol, interval);
                     }
                 }
@@ -100,11 +101,11 @@ public sealed class OfficialKlineFetcher
             // The whole run stops: every further request would be refused too.
             error = $"rate limited by the exchange, retry after {limit.RetryAfter.TotalSeconds:0}s";
             _logger.LogWarning("Exchange rate limit hit; fetcher pauses for {RetryAfter}", limit.RetryAfter);
-            Record(published, error, _timeProvider.GetUtcNow() + limit.RetryAfter);
+            Record(published, error, _timeProvider.GetUtcNow() + limit.RetryAfter, failed: _options.Symbols.Count * _options.Intervals.Count);
             return published;
         }
 
-        Record(published, error, null);
+        Record(published, error, null, failed);
         return published;
     }
 
@@ -113,7 +114,7 @@ public sealed class OfficialKlineFetcher
     {
         var interval = series.Interval;
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var lastClosed = interval.Floor(now) - interval.Milliseconds;
+        var lastClosed = LastFinal(interval, now, _options.CloseGrace);
         var latest = await LatestStoredAsync(series, cancellationToken).ConfigureAwait(false);
         if (latest >= lastClosed)
         {
@@ -155,6 +156,14 @@ public sealed class OfficialKlineFetcher
         return all;
     }
 
+    /// <summary>
+    /// The newest bucket whose official kline is final: closed for at least the grace, since the
+    /// exchange needs a moment to publish it. A run can start at any time (startup, after a backoff
+    /// or a rate-limit pause), so this, not the schedule, is what keeps a forming kline out.
+    /// </summary>
+    internal static long LastFinal(Interval interval, long now, TimeSpan grace) =>
+        interval.Floor(now - (long)grace.TotalMilliseconds) - interval.Milliseconds;
+
     /// <summary>Per series, the latest range left unfetched because it lay beyond the backfill horizon.</summary>
     public IReadOnlyCollection<SkippedRange> Skipped => [.. _skipped.Values];
 
@@ -185,13 +194,17 @@ public sealed class OfficialKlineFetcher
         throw last!;
     }
 
-    private void Record(List<DataUpdated> published, string? error, DateTimeOffset? pausedUntil)
+    private void Record(List<DataUpdated> published, string? error, DateTimeOffset? pausedUntil, int failed)
     {
         var now = _timeProvider.GetUtcNow();
         lock (_sync)
         {
             var count = published.Sum(p => p.Count);
-            _status = new FetcherStatus(now, count, _status.TotalCandles + count, pausedUntil ?? NextRunAfter(now), error);
+            _status = new FetcherStatus(now, count, _status.TotalCandles + count, pausedUntil ?? NextRunAfter(now), error)
+            {
+                FailedSeries = failed,
+                Series = _options.Symbols.Count * _options.Intervals.Count,
+            };
         }
     }
 }

@@ -15,6 +15,9 @@ public sealed class OfficialKlineReader(IKlineSource source)
     /// <summary>Closed official candles with open time in [start, end], oldest first.</summary>
     public async Task<IReadOnlyList<Candle>> ReadClosedAsync(string symbol, Interval interval, long start, long end, long now, CancellationToken cancellationToken)
     {
+        // Official reads are catch-up and repair work: chart loads keep part of the request budget. Set
+        // inside this async method, the mark ends with it (nothing the caller does afterwards carries it).
+        using var background = ExchangeRequestPriority.BackgroundScope();
         if (source.SupportedIntervals.Contains(interval))
         {
             var direct = await ReadRangeAsync(symbol, interval, start, end, cancellationToken).ConfigureAwait(false);

@@ -44,13 +44,15 @@ public sealed class StoreReconciler
         _committer = new OfficialCandleCommitter(bus, _logger);
     }
 
+    /// <summary>How long a round waits for queued writes to reach their store before it skips the series.</summary>
+    public static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(2);
+
     public IReadOnlyCollection<ReconcileStatus> Statuses => [.. _statuses.Values];
 
     /// <summary>Reconciles every series; one failing series does not stop the others.</summary>
     public async Task<IReadOnlyList<ReconcileStatus>> RunOnceAsync(CancellationToken cancellationToken)
     {
         var results = new List<ReconcileStatus>();
-        using var background = ExchangeRequestPriority.BackgroundScope(); // chart loads keep part of the request budget
         foreach (var symbol in _options.Symbols)
         {
             foreach (var interval in _options.Intervals)
@@ -86,8 +88,23 @@ public sealed class StoreReconciler
     {
         var step = series.Interval.Milliseconds;
         var nowMs = now.ToUnixTimeMilliseconds();
-        var lastClosed = series.Interval.Floor(nowMs) - step;
+        var lastClosed = OfficialKlineFetcher.LastFinal(series.Interval, nowMs, _options.CloseGrace);
         var windowStart = lastClosed - ((long)(_options.ReconcileWindowCandles - 1) * step);
+
+        // A store whose writes are still queued (PostgreSQL behind its write queue) would look as if it
+        // missed them; check it once it has caught up, or next round.
+        using (var settle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            settle.CancelAfter(SettleTimeout);
+            try
+            {
+                await Task.WhenAll(_stores.Select(s => s.FlushAsync(settle.Token))).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new ReconcileStatus(series, now, 0, 0, 0, 0, "a store is still writing queued candles; checked next round");
+            }
+        }
 
         var held = new Dictionary<long, Candle>[_stores.Count];
         for (var i = 0; i < _stores.Count; i++)

@@ -54,7 +54,8 @@ public sealed class StoreVerifier(IKlineSource source, IReadOnlyList<ICandleStor
         var holes = new List<long>();
         for (var t = first; t <= last; t += step)
         {
-            if (!held.ContainsKey(t))
+            // A slot the exchange has no kline for either (a trading halt) is not a hole of the store.
+            if (!held.ContainsKey(t) && exchange.ContainsKey(t))
             {
                 holes.Add(t);
             }

@@ -70,7 +70,11 @@ public sealed class TieredCandleHistory : ICandleHistory
         // `count` closed ones to answer the next load by themselves.
         var fetched = await _exchange.GetRecentAsync(symbol, interval, count + 1, cancellationToken).ConfigureAwait(false);
         var closed = fetched.Where(c => c.IsClosed).TakeLast(count).ToArray();
-        await WriteBackAsync(_tiers, series, closed, cancellationToken).ConfigureAwait(false);
+
+        // Shown now, but stored only once final: a kline that closed a moment ago may still change at
+        // the exchange, and a stored official candle is never fetched again.
+        var lastFinal = interval.Floor(now - (long)_options.CloseGrace.TotalMilliseconds) - interval.Milliseconds;
+        await WriteBackAsync(_tiers, series, [.. closed.Where(c => c.OpenTime <= lastFinal)], cancellationToken).ConfigureAwait(false);
         long? latestStored = closed.Length > 0 ? closed[^1].OpenTime : null;
         Candle[] withForming = fetched.Count > 0 && !fetched[^1].IsClosed ? [.. closed, fetched[^1]] : closed;
         return new HistorySlice(withForming, ExchangeSource, HistoryGap.Of(latestStored, interval, now));

@@ -17,4 +17,7 @@ public sealed class TieredHistoryOptions
     /// share one request (<see cref="ExchangeLoadGate"/>).
     /// </summary>
     public int MaxConcurrentExchangeLoads { get; set; } = 4;
+
+    /// <summary>Exchange klines that closed less than this ago are served but not written back to the stores.</summary>
+    public TimeSpan CloseGrace { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -39,7 +39,7 @@ public static class DashboardHost
         // fetches official candles, i.e. one that silently grows holes.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
 
-        // First: its startup filter must be the outermost middleware (forwarded headers, security headers).
+        // Forwarded headers and security headers: the outermost middleware (its startup filter puts itself first).
         builder.AddSecurity();
 
         await builder.AddExchangeAsync();

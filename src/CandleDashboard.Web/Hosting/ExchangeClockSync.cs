@@ -39,6 +39,7 @@ internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var measured = clock.Synchronized.IsCompletedSuccessfully;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Every;
@@ -50,6 +51,7 @@ internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock,
                 }
 
                 measured = false;
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,7 +59,7 @@ internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock,
             }
             catch (Exception ex)
             {
-                wait = WorkerBackoff.MaxDelay / 2;
+                wait = WorkerBackoff.After(++failures);
                 logger.LogWarning("Could not read the exchange's clock ({Error}); keeping offset {Offset} ms, trying again in {Wait}",
                     ex.Message, clock.Offset.TotalMilliseconds, wait);
             }
@@ -69,19 +71,29 @@ internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock,
     private async Task MeasureAsync(CancellationToken cancellationToken)
     {
         (DateTimeOffset Server, DateTimeOffset Sent, DateTimeOffset Received)? best = null;
-        for (var i = 0; i < Samples; i++)
+        try
         {
-            var sent = clock.LocalNow;
-            var server = await exchange.ServerTime.GetServerTimeAsync(cancellationToken);
-            var received = clock.LocalNow;
-            if (best is null || received - sent < best.Value.Received - best.Value.Sent)
+            for (var i = 0; i < Samples; i++)
             {
-                best = (server, sent, received);
+                var sent = clock.LocalNow;
+                var server = await exchange.ServerTime.GetServerTimeAsync(cancellationToken);
+                var received = clock.LocalNow;
+                if (best is null || received - sent < best.Value.Received - best.Value.Sent)
+                {
+                    best = (server, sent, received);
+                }
+            }
+        }
+        finally
+        {
+            // A later sample failing (a slow exchange, the startup budget running out) does not waste
+            // the ones already taken: one round trip is a measurement, only a less certain one.
+            if (best is var (s, a, b))
+            {
+                clock.Observe(s, a, b);
             }
         }
 
-        var (s, a, b) = best!.Value;
-        clock.Observe(s, a, b);
         if (clock.Offset.Duration() > TimeSpan.FromSeconds(1))
         {
             logger.LogWarning("The local clock is {Offset:0.000} s {Direction} the exchange's; candles follow the exchange's clock",

@@ -48,7 +48,7 @@ internal sealed class TradeFeedWorker(
                 {
                     logger.LogInformation("Streaming {Exchange} trades for {Symbols}", exchange.Name, string.Join(", ", symbols));
                     await exchange.Trades.RunAsync(symbols.ToArray(), liveCandles, ct);
-                    return true; // the feed returns only at shutdown
+                    return ct.IsCancellationRequested; // returning otherwise is a bug: run it again
                 },
                 stoppingToken);
         }

@@ -34,7 +34,7 @@ public static class VerifyStoreCommand
             await using var app = await DashboardHost.BuildAsync(["--Logging:LogLevel:Default=Warning", .. request.HostArgs]);
             return await VerifyAsync(app.Services, request, output, cancellationToken);
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or ExchangeException or HttpRequestException)
+        catch (Exception ex) when (ex is StorageUnavailableException or ExchangeException or HttpRequestException or NotSupportedException or InvalidOperationException)
         {
             await error.WriteLineAsync($"verify-store could not check: {ex.Message}");
             return 2;

@@ -50,7 +50,9 @@ internal sealed class OfficialKlineWorker(
                     logger.LogInformation("Committed {Candles} official candles in {Series} series", published.Sum(p => p.Count), published.Count);
                 }
 
-                failures = fetcher.Status.LastError is null ? 0 : failures + 1;
+                // Back off only when the exchange failed every series: one broken series (say, a delisted
+                // symbol) must not delay the official candles of all the others.
+                failures = fetcher.Status.AllFailed ? failures + 1 : 0;
                 if (timeProvider.GetUtcNow() >= nextReconcile)
                 {
                     var statuses = await reconciler.RunOnceAsync(stoppingToken);
