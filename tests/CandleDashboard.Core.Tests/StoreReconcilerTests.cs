@@ -127,7 +127,7 @@ public class StoreReconcilerTests
     public async Task A_store_that_cannot_be_read_is_a_failed_round_not_an_exception()
     {
         await _durable.UpsertAsync(Minute, Range(Minute, 5), default);
-        var broken = new StoreReconciler(_exchange, [_durable, new UnreadableStore()], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute] }, _clock);
+        var broken = new StoreReconciler(_exchange, [_durable, new BrokenStore("redis is down")], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute] }, _clock);
 
         var status = await broken.ReconcileSeriesAsync(Minute, default);
 
@@ -143,18 +143,5 @@ public class StoreReconcilerTests
 
         public Task<IReadOnlyList<Candle>> GetKlinesAsync(string symbol, Interval interval, long? startTime, long? endTime, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Candle>>([]);
-    }
-
-    private sealed class UnreadableStore : ICandleStore
-    {
-        public string Name => "redis";
-
-        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken) => throw new IOException("redis is down");
-
-        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => throw new IOException("redis is down");
-
-        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) => throw new IOException("redis is down");
-
-        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => throw new IOException("redis is down");
     }
 }

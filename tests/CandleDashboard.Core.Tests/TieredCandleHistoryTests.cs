@@ -177,17 +177,4 @@ public class TieredCandleHistoryTests
         Assert.Equal(11, slice.Candles.Count);
         Assert.Equal(10, (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
     }
-
-    private sealed class BrokenStore : ICandleStore
-    {
-        public string Name => "broken";
-
-        public Task UpsertAsync(SeriesKey series, IReadOnlyList<Candle> candles, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<IReadOnlyList<Candle>> GetRecentAsync(SeriesKey series, int count, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<IReadOnlyList<Candle>> GetRangeAsync(SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken) => throw new IOException("down");
-
-        public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) => throw new IOException("down");
-    }
 }
