@@ -11,8 +11,16 @@ public static class CandleHubHostingExtensions
     public static WebApplicationBuilder AddCandleHub(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The per-address caps apply to every hub of the app, Blazor's circuit hub included.
-        services.AddSignalR(o => o.AddFilter<AddressCapHubFilter>());
+        // The per-address caps and the call log apply to every hub of the app, Blazor's circuit hub included.
+        services.AddSignalR(o =>
+        {
+            o.AddFilter<AddressCapHubFilter>();
+            o.AddFilter<HubCallLogFilter>();
+        });
+        services.AddSingleton(sp => new HubCallLogFilter(sp.GetRequiredService<ILogger<HubCallLogFilter>>(), sp.GetService<DashboardMetrics>()));
+
+        // Its error-with-stack for every refused call is replaced by HubCallLogFilter's count and line.
+        builder.Logging.AddFilter(HubCallLogFilter.DispatcherCategory, LogLevel.Critical);
         services.AddOptions<CircuitLimitOptions>()
             .Bind(builder.Configuration.GetSection(CircuitLimitOptions.SectionName))
             .Validate(o => o.MaxPerAddress is >= 1 and <= 100_000, "Circuits:MaxPerAddress must be 1 to 100000.")

@@ -21,6 +21,7 @@ public sealed class DashboardMetrics
     private readonly Counter<long> _rowsFetched;
     private readonly UpDownCounter<long> _hubConnections;
     private readonly Counter<long> _hubSlowFollowersDropped;
+    private readonly Counter<long> _hubCallsRefused;
     private long _openCircuits;
     private long _openHubConnections;
 
@@ -60,6 +61,10 @@ public sealed class DashboardMetrics
             "candledashboard.hub.slow_followers_dropped",
             unit: "{connection}",
             description: "Hub connections dropped because they stopped reading (outgoing buffer full past Hub:SlowFollowerTimeout).");
+        _hubCallsRefused = meter.CreateCounter<long>(
+            "candledashboard.hub.calls_refused",
+            unit: "{call}",
+            description: "Hub method calls refused with a reason for the caller (invalid symbol or interval, subscription limit).");
     }
 
     /// <summary>For the admin page: the same numbers without a metrics pipeline.</summary>
@@ -82,6 +87,8 @@ public sealed class DashboardMetrics
     }
 
     public void HubSlowFollowerDropped() => _hubSlowFollowersDropped.Add(1);
+
+    public void HubCallRefused(string method) => _hubCallsRefused.Add(1, new KeyValuePair<string, object?>("method", method));
 
     public void HubDisconnected()
     {
