@@ -68,7 +68,7 @@ public sealed class SilentProxy : IAsyncDisposable
                 var b = PumpAsync(upstream.GetStream(), client.GetStream());
                 await Task.WhenAny(a, b);
             }
-            catch (Exception) when (_stop.IsCancellationRequested || true)
+            catch (Exception)
             {
                 // A side closed or the proxy stopped: the relay ends, both sockets close.
             }

@@ -11,13 +11,9 @@ public sealed class ExchangeClock(TimeProvider local) : TimeProvider
 {
     private readonly TaskCompletionSource _synchronized = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _offsetTicks;
-    private long _uncertaintyTicks = -1;
 
     /// <summary>Exchange time minus local time; zero until the first measurement.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Volatile.Read(ref _offsetTicks));
-
-    /// <summary>Half the round trip of the measurement in use: how far off the offset may be; null before one.</summary>
-    public TimeSpan? Uncertainty => Volatile.Read(ref _uncertaintyTicks) is var t and >= 0 ? TimeSpan.FromTicks(t) : null;
 
     /// <summary>Completes at the first measurement.</summary>
     public Task Synchronized => _synchronized.Task;
@@ -64,7 +60,6 @@ public sealed class ExchangeClock(TimeProvider local) : TimeProvider
 
         var halfTrip = (receivedAt - sentAt) / 2;
         Volatile.Write(ref _offsetTicks, (serverTime - (sentAt + halfTrip)).Ticks);
-        Volatile.Write(ref _uncertaintyTicks, halfTrip.Ticks);
         _synchronized.TrySetResult();
     }
 
