@@ -59,7 +59,13 @@ public sealed class ExchangeClock(TimeProvider local) : TimeProvider
         }
 
         var halfTrip = (receivedAt - sentAt) / 2;
-        Volatile.Write(ref _offsetTicks, (serverTime - (sentAt + halfTrip)).Ticks);
+        var offset = serverTime - (sentAt + halfTrip);
+
+        // A difference the measurement cannot see (within half the round trip, plus the millisecond the
+        // server's time is truncated to) is noise: applying it would only move bucket ends by a few ms,
+        // enough to make trades at a boundary "late" when both clocks in fact agree.
+        var resolution = halfTrip + TimeSpan.FromMilliseconds(1);
+        Volatile.Write(ref _offsetTicks, offset.Duration() <= resolution ? 0 : offset.Ticks);
         _synchronized.TrySetResult();
     }
 
