@@ -162,8 +162,76 @@ public sealed class CandleEndpointTests(ApiServer server) : IClassFixture<ApiSer
         Assert.Contains("/api/candles/{symbol}/{interval}", paths);
         Assert.Contains("/api/candles/{symbol}/{interval}/latest", paths);
         Assert.Contains("/api/live-candle", paths);
+        Assert.Contains("/api/candles/{symbol}/{interval}/live-accuracy", paths);
         Assert.Contains("/api/symbols", paths);
         Assert.Contains("/api/intervals", paths);
         Assert.DoesNotContain(paths, p => p.Contains("save", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_paging_parameters_and_fields()
+    {
+        var doc = await server.GetJsonAsync("openapi/v1.json");
+        var operation = doc.GetProperty("paths").GetProperty("/api/candles/{symbol}/{interval}").GetProperty("get");
+        var parameters = operation.GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+
+        Assert.Equal("query", parameters["before"].GetProperty("in").GetString());
+        Assert.Contains("exclusive", parameters["before"].GetProperty("description").GetString());
+        Assert.Contains("nextBefore", parameters["before"].GetProperty("description").GetString());
+        Assert.Contains("inclusive", parameters["endTime"].GetProperty("description").GetString());
+        Assert.Contains("endTime=T is before=T+1", parameters["endTime"].GetProperty("description").GetString());
+        Assert.Contains("1 to 1000", parameters["count"].GetProperty("description").GetString());
+        Assert.Contains("Not with before/endTime", parameters["includeLive"].GetProperty("description").GetString());
+        Assert.Contains("reachedStart", operation.GetProperty("description").GetString());
+
+        var response = doc.GetProperty("components").GetProperty("schemas").GetProperty("CandlesResponse").GetProperty("properties");
+        Assert.Contains("nothing older", response.GetProperty("reachedStart").GetProperty("description").GetString());
+        Assert.Contains("first candle's open time", response.GetProperty("nextBefore").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_live_vs_official()
+    {
+        var doc = await server.GetJsonAsync("openapi/v1.json");
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+
+        Assert.True(schemas.GetProperty("CandleJson").GetProperty("properties").TryGetProperty("liveDelta", out _));
+        var delta = schemas.GetProperty("LiveDeltaJson").GetProperty("properties");
+        Assert.Equal(
+            ["close", "high", "low", "matched", "open", "tradeCount", "volume"],
+            delta.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Official close − live close.", delta.GetProperty("close").GetProperty("description").GetString());
+        var accuracy = schemas.GetProperty("LiveAccuracyJson").GetProperty("properties");
+        Assert.Contains("every close matched", accuracy.GetProperty("largestCloseDifference").GetProperty("description").GetString());
+        var operation = doc.GetProperty("paths").GetProperty("/api/candles/{symbol}/{interval}/live-accuracy").GetProperty("get");
+        Assert.Contains("liveDelta", operation.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Live_accuracy_of_a_served_series_starts_empty_and_counts_only_replaced_live_candles()
+    {
+        // A daily candle never closes during the test run: nothing was replaced, nothing compared.
+        var body = await server.GetJsonAsync("api/candles/ethusdt/1d/live-accuracy");
+
+        Assert.Equal(("ETHUSDT", "1d", 100, 0, 0), (body.GetProperty("symbol").GetString(), body.GetProperty("interval").GetString(), body.GetProperty("window").GetInt32(), body.GetProperty("compared").GetInt32(), body.GetProperty("matched").GetInt32()));
+        Assert.Equal("0", body.GetProperty("largestCloseDifference").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("latest").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("largestCloseDifferenceAt").ValueKind);
+        // Its candles: official history the server never built live carries no liveDelta.
+        var candles = (await server.GetJsonAsync("api/candles/ETHUSDT/1d?count=5&includeLive=false")).GetProperty("candles");
+        Assert.All(candles.EnumerateArray(), c => Assert.False(c.TryGetProperty("liveDelta", out _)));
+    }
+
+    [Fact]
+    public async Task A_recent_answer_carries_the_cursor_of_the_page_before_it()
+    {
+        await FormingAsync("BTCUSDT", Interval.OneMinute);
+        var body = await server.GetJsonAsync("api/candles/BTCUSDT/1m?count=30");
+
+        var first = body.GetProperty("candles")[0].GetProperty("openTime").GetInt64();
+        Assert.Equal(first, body.GetProperty("nextBefore").GetInt64());
+        Assert.False(body.GetProperty("reachedStart").GetBoolean());
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("gap").ValueKind);
     }
 }

@@ -38,6 +38,8 @@ public sealed class HostileInputTests(ApiServer server) : IClassFixture<ApiServe
             yield return [$"api/candles/BTCUSDT/{inPath}/latest"];
             yield return [$"api/candles/BTCUSDT/1m?count={escaped}"];
             yield return [$"api/candles/BTCUSDT/1m?includeLive={escaped}"];
+            yield return [$"api/candles/BTCUSDT/1m?before={escaped}"];
+            yield return [$"api/candles/BTCUSDT/1m?endTime={escaped}"];
             yield return [$"api/live-candle?symbol={escaped}&interval=1m"];
             yield return [$"api/live-candle?symbol=BTCUSDT&interval={escaped}"];
         }
@@ -46,6 +48,8 @@ public sealed class HostileInputTests(ApiServer server) : IClassFixture<ApiServe
         yield return ["api/candles/BTCUSDT/"];
         yield return ["api/live-candle?symbol=&interval="];
         yield return ["api/candles/BTCUSDT/1m?count="  + "9".PadRight(40, '9')];
+        yield return ["api/candles/BTCUSDT/1m?before=" + "9".PadRight(40, '9')];
+        yield return [$"api/candles/BTCUSDT/1m?endTime={long.MaxValue}"]; // endTime + 1 would overflow: refused as future first
     }
 
     [Theory]

@@ -5,6 +5,8 @@ using CandleDashboard.Benchmarks.Latency;
 // Latency harness:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- latency [seconds]
 // Page load:         dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- pageload [loads]
 // Update payloads:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- payload
+// Chart navigation:  dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- chartnav [store pages]
+// Layouts:           dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- layout [seconds]
 if (args.Length > 0 && args[0] == "latency")
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
@@ -16,6 +18,18 @@ if (args.Length > 0 && args[0] == "pageload")
     var trace = args.Contains("--trace");
     var loads = args.Length > 1 && !trace ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
     return await PageLoadHarness.RunAsync(loads, trace);
+}
+
+if (args.Length > 0 && args[0] == "chartnav")
+{
+    var pages = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
+    return await ChartNavigationHarness.RunAsync(pages);
+}
+
+if (args.Length > 0 && args[0] == "layout")
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
+    return await LayoutHarness.RunAsync(TimeSpan.FromSeconds(seconds));
 }
 
 if (args.Length > 0 && args[0] == "payload")

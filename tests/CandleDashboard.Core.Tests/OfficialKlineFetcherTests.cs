@@ -106,7 +106,7 @@ public class OfficialKlineFetcherTests
         await _fetcher.RunOnceAsync(CancellationToken.None);
         var before = (await _hot.GetMetadataAsync(Key(Interval.OneMinute), default))!;
         var unreadable = new UnreadableMetadataStore(_durable);
-        var fetcher = new OfficialKlineFetcher(_exchange, [unreadable, _hot], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute] }, _clock);
+        var fetcher = new OfficialKlineFetcher(_exchange, [unreadable, _hot], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute], InitialCandles = 30 }, _clock);
         _clock.Advance(TimeSpan.FromMinutes(3));
 
         var published = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
@@ -186,6 +186,53 @@ public class OfficialKlineFetcherTests
         clock.Advance(TimeSpan.FromSeconds(2));
         var second = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
         Assert.Equal((Midnight + 86_400_000 - 60_000, 1), (second.To, second.Count));
+    }
+
+    [Fact]
+    public async Task Stores_holding_only_a_charts_write_back_are_filled_back_to_the_initial_window()
+    {
+        // A chart loaded from the exchange before the first run wrote back the 4 newest closed minutes.
+        var lastClosed = Interval.OneMinute.Floor(_clock.GetUtcNow().ToUnixTimeMilliseconds()) - 60_000;
+        var shown = await _exchange.GetKlinesAsync("BTCUSDT", Interval.OneMinute, lastClosed - (3 * 60_000), lastClosed, 4, default);
+        await _durable.UpsertAsync(Key(Interval.OneMinute), shown, default);
+        await _hot.UpsertAsync(Key(Interval.OneMinute), shown, default);
+
+        var m1 = Assert.Single(await _fetcher.RunOnceAsync(CancellationToken.None), p => p.Interval == "1m");
+
+        Assert.Equal((lastClosed - (29 * 60_000), lastClosed - (4 * 60_000), 26), (m1.From, m1.To, m1.Count));
+        foreach (var store in new[] { _durable, _hot })
+        {
+            var all = await store.GetRecentAsync(Key(Interval.OneMinute), 100, default);
+            Assert.Equal(30, all.Count);
+            Assert.All(all.Zip(all.Skip(1)), p => Assert.Equal(p.First.OpenTime + 60_000, p.Second.OpenTime));
+        }
+
+        _exchange.Requests.Clear();
+        Assert.Empty(await _fetcher.RunOnceAsync(CancellationToken.None));
+        Assert.Empty(_exchange.Requests);
+    }
+
+    [Fact]
+    public async Task A_series_whose_exchange_history_begins_inside_the_initial_window_is_asked_for_its_head_once()
+    {
+        // A new listing: the exchange has nothing before the stored candles; asking every run would waste the budget.
+        var lastClosed = Interval.OneMinute.Floor(_clock.GetUtcNow().ToUnixTimeMilliseconds()) - 60_000;
+        var listedAt = lastClosed - (3 * 60_000);
+        _exchange.ListedAt = listedAt;
+        var fetcher = new OfficialKlineFetcher(_exchange, [_durable], _bus, new FetcherOptions { Symbols = ["BTCUSDT"], Intervals = [Interval.OneMinute], InitialCandles = 30 }, _clock);
+        await _durable.UpsertAsync(Key(Interval.OneMinute), await _exchange.GetKlinesAsync("BTCUSDT", Interval.OneMinute, listedAt, lastClosed, 4, default), default);
+        _exchange.Requests.Clear();
+
+        Assert.Empty(await fetcher.RunOnceAsync(CancellationToken.None));
+        var asked = _exchange.Requests.Count;
+        Assert.True(asked > 0);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var next = Assert.Single(await fetcher.RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal((lastClosed + 60_000, 1), (next.From, next.Count));
+        Assert.Equal(asked + 1, _exchange.Requests.Count); // the new minute only, not the head again
+        Assert.Equal(5, (await _durable.GetMetadataAsync(Key(Interval.OneMinute), default))!.Count);
     }
 
     [Fact]

@@ -118,6 +118,29 @@ public class TieredCandleHistoryTests
         Assert.All(same, t => Assert.Equal(slices[0].Candles, t.Result.Candles));
     }
 
+    [Fact]
+    public async Task Identical_page_loads_share_one_exchange_request_through_the_same_gate()
+    {
+        var gated = new GatedExchange(_exchange);
+        var history = new TieredCandleHistory([new InMemoryCandleStore()], new ExchangeCandleHistory(gated, _clock), _clock, new TieredHistoryOptions { MaxConcurrentExchangeLoads = 2 });
+        var boundary = Interval.OneMinute.Floor(_clock.GetUtcNow().ToUnixTimeMilliseconds()) - (500 * 60_000);
+
+        // Three charts ask for the page that ends with the candle at `boundary` (one by a time just inside
+        // its bucket), and one chart opens the series: the recent load and the pages share the cap.
+        var pages = new[] { boundary + 60_000, boundary + 60_000, boundary + 1 }
+            .Select(before => history.LoadBeforeAsync("BTCUSDT", Interval.OneMinute, before, 100, CancellationToken.None))
+            .ToArray();
+        var recent = history.LoadAsync("BTCUSDT", Interval.OneMinute, 50, CancellationToken.None);
+        await CandleDashboard.Tests.Shared.Eventually.ReachesAsync(() => gated.Waiting, n => n == 2, TimeSpan.FromSeconds(5), "two loads at the exchange");
+        gated.Open();
+        var served = await Task.WhenAll(pages);
+        await recent;
+
+        Assert.Equal(2, history.ExchangeRequests); // one for the three identical pages, one for the recent load
+        Assert.All(served, p => Assert.Equal(served[0].Candles, p.Candles));
+        Assert.Equal(boundary, served[0].Candles[^1].OpenTime);
+    }
+
     /// <summary>An exchange whose requests wait until <see cref="Open"/>, counting how many wait at once.</summary>
     private sealed class GatedExchange(FakeExchange inner) : CandleDashboard.Core.Exchange.IKlineSource
     {

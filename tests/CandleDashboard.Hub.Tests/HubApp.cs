@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Hubs;
 using CandleDashboard.Web.Metrics;
@@ -30,7 +31,7 @@ public sealed class HubApp : IAsyncDisposable
 
     public ILiveCandleStream Stream => Services.GetRequiredService<ILiveCandleStream>();
 
-    public HubSubscriptionRegistry Registry => Services.GetRequiredService<HubSubscriptionRegistry>();
+    public HubSubscriptionRegistry<Series> Registry => Services.GetRequiredService<HubSubscriptionRegistry<Series>>();
 
     public HubConnectionEvents Connections => Services.GetRequiredService<HubConnectionEvents>();
 

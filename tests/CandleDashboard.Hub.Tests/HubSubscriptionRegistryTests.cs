@@ -1,6 +1,6 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Hubs;
-using static CandleDashboard.Web.Hubs.HubSubscriptionRegistry;
+
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -10,10 +10,10 @@ public sealed class HubSubscriptionRegistryTests
     private static readonly Series Eth1m = new("ETHUSDT", Interval.OneMinute);
 
     private readonly List<Handle> _opened = [];
-    private readonly HubSubscriptionRegistry _registry;
+    private readonly HubSubscriptionRegistry<Series> _registry;
 
     public HubSubscriptionRegistryTests() =>
-        _registry = new HubSubscriptionRegistry(series =>
+        _registry = new HubSubscriptionRegistry<Series>(series =>
         {
             var handle = new Handle(series);
             _opened.Add(handle);
@@ -25,7 +25,7 @@ public sealed class HubSubscriptionRegistryTests
     {
         for (var i = 0; i < 100; i++)
         {
-            Assert.Equal(AddResult.Added, _registry.Add($"c{i}", Btc15s, 20));
+            Assert.Equal(SubscriptionAddResult.Added, _registry.Add($"c{i}", Btc15s, 20));
         }
 
         Assert.Single(_opened);
@@ -62,13 +62,13 @@ public sealed class HubSubscriptionRegistryTests
     [Fact]
     public void The_cap_counts_distinct_series_and_a_freed_slot_can_be_reused()
     {
-        Assert.Equal(AddResult.Added, _registry.Add("a", Btc15s, 1));
-        Assert.Equal(AddResult.AlreadySubscribed, _registry.Add("a", Btc15s, 1));
-        Assert.Equal(AddResult.LimitReached, _registry.Add("a", Eth1m, 1));
+        Assert.Equal(SubscriptionAddResult.Added, _registry.Add("a", Btc15s, 1));
+        Assert.Equal(SubscriptionAddResult.AlreadySubscribed, _registry.Add("a", Btc15s, 1));
+        Assert.Equal(SubscriptionAddResult.LimitReached, _registry.Add("a", Eth1m, 1));
         Assert.Single(_opened);
 
         _registry.Remove("a", Btc15s);
-        Assert.Equal(AddResult.Added, _registry.Add("a", Eth1m, 1));
+        Assert.Equal(SubscriptionAddResult.Added, _registry.Add("a", Eth1m, 1));
         Assert.Equal(1, _registry.CountFor("a"));
     }
 
@@ -85,7 +85,7 @@ public sealed class HubSubscriptionRegistryTests
     [Fact]
     public void A_core_that_refuses_to_open_leaves_nothing_recorded()
     {
-        var registry = new HubSubscriptionRegistry(_ => throw new InvalidOperationException("no such series"));
+        var registry = new HubSubscriptionRegistry<Series>(_ => throw new InvalidOperationException("no such series"));
         Assert.Throws<InvalidOperationException>(() => registry.Add("a", Btc15s, 20));
         Assert.Equal(0, registry.CountFor("a"));
         Assert.Equal(0, registry.OpenSeriesCount);

@@ -1,86 +1,79 @@
-// The chart's hot path. Plotly.Blazor draws each series once (PlotlyChart.React with the figure
-// built in ChartFigure.cs); after that, every coalesced live update (at most ~10/s) is one small
-// call here that patches the candle in the plot's own arrays, and official klines replace drawn
-// candles in place. Going through the library for these would send every candle of every trace on
-// each update (see docs/benchmarks.md for the measured cost), because plotly's update takes whole
-// arrays from the caller.
+// The chart's browser side. Plotly.Blazor draws each series once (PlotlyChart.React with the figure
+// built in ChartFigure.cs); this module then takes over: it keeps every candle the chart holds
+// (chartSeries.js), hands plotly only a window around the view, and applies each coalesced live
+// update (at most ~10/s) and each batch of official klines as one small call from the server.
+// Going through the library for these would send every candle of every trace on each update (see
+// docs/benchmarks.md), because plotly's update takes whole arrays from the caller.
 //
 // The figure (see ChartFigure.cs): trace 0 holds live-built candles (light), trace 2 official ones
 // (solid); each candle's prices sit in exactly one of them, nulls in the other. Trace 1 is volume.
-// Trace 0's customdata has every open time (epoch ms) and its text says "official" or "live" per
-// candle. Shape 0 is the last-price line and annotation 0 its label.
+// customdata has the open times (epoch ms) and trace 0's text says "official" or "live". Shape 0
+// is the last-price line and annotation 0 its label (price, then the countdown to the close).
+//
+// Navigation is in chartView.js, scroll-back in chartPaging.js, links and remembered choices in
+// chartLink.js, time zones in chartTime.js, price and volume scales in chartScale.js, the legend in
+// chartLegend.js, the countdown in chartCountdown.js. This module owns each chart's state and the
+// calls from the server.
+
+import { LINEAR, LOG, SCALES, formatPrice } from './chartScale.js';
+import { bucketStartNote, isKnownZone } from './chartTime.js';
+import { bucketEnd, everySecond, formatRemaining } from './chartCountdown.js';
+import { createLegend, hide as hideLegend, showCandle } from './chartLegend.js';
+import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, toPlotlyDate, volumeColor } from './chartSeries.js';
+import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
+import {
+    createIndicators, extendData, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues, windowY,
+} from './chartIndicators.js';
+import { preferences as storedPreferences, rememberDisplay, rememberIndicators as storeIndicators, scheduleRangeInUrl, setQuery as setPageQuery } from './chartLink.js';
+import {
+    attachInput, goLive as goLiveView, isFollowing, latestRange, onKey, onPlotlyRelayout, relayoutQuietly, showView, viewPatch, xRange,
+} from './chartView.js';
 
 const UP = '#26a69a';
 const DOWN = '#ef5350';
-const UP_VOLUME = 'rgba(38, 166, 154, 0.45)';
-const DOWN_VOLUME = 'rgba(239, 83, 80, 0.45)';
-const UP_LIVE_VOLUME = 'rgba(38, 166, 154, 0.2)';
-const DOWN_LIVE_VOLUME = 'rgba(239, 83, 80, 0.2)';
-const OFFICIAL = 'official';
-const LIVE = 'live';
 
-// Plot element id -> { decimals, maxCandles }: set once a series is drawn, dropped on forget().
+// Plot element id -> chart state (see track()): set once a series is drawn, dropped on forget().
 const charts = new Map();
+// A page of several charts can move every crosshair to the time under the pointer (linkCrosshairs).
+let crosshairsLinked = false;
 let updatesReceived = 0;
 let replacesReceived = 0;
 
-function toPlotlyDate(ms) {
-    return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-}
-
 function candleColor(c) { return c.c >= c.o ? UP : DOWN; }
-function volumeColor(c) {
-    return c.official ? (c.c >= c.o ? UP_VOLUME : DOWN_VOLUME) : (c.c >= c.o ? UP_LIVE_VOLUME : DOWN_LIVE_VOLUME);
-}
-function sourceOf(c) { return c.official ? OFFICIAL : LIVE; }
 function officialOr(c, value) { return c.official ? value : null; }
 function liveOr(c, value) { return c.official ? null : value; }
 
-// Writes candle c at index i of both price traces.
-function setPoint(price, official, i, c) {
+// Writes candle c at index i of plotly's window (both price traces, volume, source text).
+function setPoint(gd, i, c) {
+    const price = gd.data[0], volume = gd.data[1], official = gd.data[2];
     price.open[i] = liveOr(c, c.o); price.high[i] = liveOr(c, c.h); price.low[i] = liveOr(c, c.l); price.close[i] = liveOr(c, c.c);
     official.open[i] = officialOr(c, c.o); official.high[i] = officialOr(c, c.h); official.low[i] = officialOr(c, c.l); official.close[i] = officialOr(c, c.c);
-    price.text[i] = sourceOf(c);
+    price.text[i] = c.official ? OFFICIAL : LIVE;
+    volume.y[i] = c.v; volume.marker.color[i] = volumeColor(c);
 }
 
 // Exposed on the plot element for people reading the DOM and for browser tests.
-function markSources(element, text) {
-    let official = 0;
-    for (const t of text) { if (t === OFFICIAL) official++; }
-    element.dataset.officialCount = String(official);
-    element.dataset.lastSource = text.length ? text[text.length - 1] : '';
+function markSources(state) {
+    const { gd, series } = state;
+    gd.dataset.officialCount = String(officialCount(series));
+    gd.dataset.lastSource = count(series) ? (series.official[count(series) - 1] ? OFFICIAL : LIVE) : '';
+    gd.dataset.heldCount = String(count(series));
 }
 
-// Index of open time t in the ascending times array, or -1.
-function indexOf(times, t) {
-    let lo = 0, hi = times.length - 1;
-    while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = times[mid];
-        if (v === t) return mid;
-        if (v < t) lo = mid + 1; else hi = mid - 1;
-    }
-    return -1;
+function priceLabel(state) {
+    const remaining = formatRemaining(state.closesAt - (Date.now() + state.clockOffset), state.intervalMs);
+    return `${formatPrice(state.lastPrice, state.decimals)}<br>${remaining}`;
 }
 
-function formatPrice(value, decimals) {
-    return Number(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
-
-function priceLinePatch(candle, decimals) {
+function priceLinePatch(state, candle) {
     const color = candleColor(candle);
+    state.lastPrice = candle.c;
+    state.closesAt = bucketEnd(candle.t, state.intervalMs, Date.now() + state.clockOffset);
     return {
         'shapes[0].y0': candle.c, 'shapes[0].y1': candle.c, 'shapes[0].line.color': color, 'shapes[0].visible': true,
-        'annotations[0].y': candle.c, 'annotations[0].text': formatPrice(candle.c, decimals),
+        'annotations[0].y': candle.c, 'annotations[0].text': priceLabel(state),
         'annotations[0].bgcolor': color, 'annotations[0].visible': true,
     };
-}
-
-// The drawn plot of a tracked chart, or null when it is gone, not drawn, or not ours.
-function plotOf(id) {
-    const state = charts.get(id);
-    const gd = state ? document.getElementById(id) : null;
-    return gd && gd.data && gd.data.length >= 3 && gd._fullLayout ? { state, gd } : null;
 }
 
 function isDrawn(gd, expected) {
@@ -91,17 +84,17 @@ function isDrawn(gd, expected) {
 }
 
 // Resolves true once Plotly.Blazor has drawn the expected series into element `id` (the library
-// draws asynchronously: it first loads plotly, then draws, and reports neither), and starts
-// tracking it for the hot-path calls below; false after the timeout.
+// draws asynchronously: it first loads plotly, then draws, and reports neither), then sets up the
+// view (options.view, else the latest candles) and starts tracking the chart; false after the timeout.
+// The plot stays invisible until the view is set (CSS: .candle-chart without data-view), so the
+// first frame a trader sees already has the fitted axes and the chosen zone's labels.
 export function whenDrawn(id, expected, options, timeoutMs) {
     const deadline = performance.now() + (timeoutMs ?? 20000);
-    return new Promise(resolve => {
+    return new Promise((resolve, reject) => {
         const check = () => {
             const gd = document.getElementById(id);
             if (isDrawn(gd, expected)) {
-                charts.set(id, { decimals: options.priceDecimals ?? 2, maxCandles: Math.max(options.maxCandles ?? 1000, expected.count) });
-                markSources(gd, gd.data[0].text);
-                resolve(true);
+                track(id, gd, expected, options).then(() => resolve(true), reject);
             } else if (performance.now() >= deadline) {
                 resolve(false);
             } else {
@@ -112,140 +105,517 @@ export function whenDrawn(id, expected, options, timeoutMs) {
     });
 }
 
-export async function applyUpdate(id, candle) {
-    updatesReceived++;
-    const plot = plotOf(id);
-    if (!plot) {
-        return false; // switched or closing: a late update is harmless
+async function track(id, gd, expected, options) {
+    forget(id); // a redraw of the same plot (series switch, reload) starts from a clean state
+    const state = {
+        id, gd,
+        series: fromPlot(gd),
+        decimals: options.priceDecimals ?? 2,
+        intervalMs: options.intervalMs > 0 ? options.intervalMs : 60_000,
+        maxCandles: Math.max(options.maxCandles ?? 5000, expected.count),
+        zone: isKnownZone(options.zone) ? options.zone : 'UTC',
+        scale: SCALES.includes(options.scale) ? options.scale : LINEAR,
+        clockOffset: (options.serverNow ?? Date.now()) - Date.now(),
+        dotnet: options.dotnet ?? null,
+        reachedStart: false, detached: false, manualY: false, following: true,
+        loading: false, loadPausedUntil: 0, quiet: 0, lastPrice: 0, closesAt: 0, lastInteraction: 0,
+        cleanup: [],
+        indicators: createIndicators(), hoverT: null,
+    };
+    state.isCurrent = () => charts.get(id) === state;
+    state.isOnlyChart = () => charts.size === 1;
+    state.markSources = () => markSources(state);
+    state.onViewChanged = (s, opts) => viewChanged(s, opts);
+    state.reloadLatest = view => reloadLatest(state, view);
+    charts.set(id, state);
+    gd._candleSeries = state.series; // for browser tests and people debugging: every held candle
+    markSources(state);
+
+    state.legend = createLegend(gd);
+    const onHover = e => {
+        state.lastInteraction = performance.now();
+        if (e.points && e.points.length) {
+            const i = state.series.start + e.points[0].pointNumber;
+            showCandle(state.legend, state, i);
+            state.hoverT = state.series.t[i] ?? null;
+            showIndicatorLegend(state, state.hoverT);
+            // Only the trader's own pointer leads; a hover this module placed (no trusted event) follows.
+            if (crosshairsLinked && e.event && e.event.isTrusted && state.hoverT !== null) hoverOthersAt(state, state.hoverT);
+        }
+    };
+    const onUnhover = e => {
+        hideLegend(state.legend);
+        state.hoverT = null;
+        showIndicatorLegend(state, null);
+        if (crosshairsLinked && e && e.event && e.event.isTrusted) unhoverOthers(state);
+    };
+    const onRelayout = e => {
+        onPlotlyRelayout(state, e);
+        positionHandles(state); // the panes move with a resize of the page
+    };
+    gd.on('plotly_hover', onHover);
+    gd.on('plotly_unhover', onUnhover);
+    gd.on('plotly_relayout', onRelayout);
+    state.cleanup.push(() => {
+        gd.removeListener('plotly_hover', onHover);
+        gd.removeListener('plotly_unhover', onUnhover);
+        gd.removeListener('plotly_relayout', onRelayout);
+        hideLegend(state.legend);
+        removeIndicators(state);
+    });
+    state.cleanup.push(attachInput(state));
+    state.cleanup.push(createLiveButton(state));
+    state.cleanup.push(followContainerSize(state));
+    crosshairsLinked = !!options.linkCrosshairs; // the page's choice as of this draw (linkCrosshairs changes it later)
+    installKeyboard();
+
+    const newest = last(state.series);
+    const [from, to] = options.view && options.view.to > options.view.from ? [options.view.from, options.view.to] : latestRange(state);
+    state.series.stale = true; // hand plotly only the window around the first view
+    await showView(state, from, to, { 'yaxis.type': state.scale === LOG ? LOG : LINEAR, ...(newest ? priceLinePatch(state, newest) : {}) });
+    state.following = isFollowing(state);
+    state.cleanup.push(everySecond(state.clockOffset, () => tickCountdown(state)));
+    gd.dataset.view = 'ready';
+    describeDisplay(state);
+    viewChanged(state, { writeUrl: false });
+}
+
+// plotly's "responsive" follows the window only; a chart of a layout also changes size when its legend
+// wraps or a neighbour's toolbar grows, so the plot follows its own container.
+function followContainerSize(state) {
+    const host = state.gd.parentElement;
+    if (!host || typeof ResizeObserver === 'undefined') return () => { };
+    // Compared with what plotly laid out (not with the last observed size): a plot first drawn while its
+    // container was still being laid out has plotly's default size, which the first callback corrects.
+    const observer = new ResizeObserver(() => {
+        const layout = state.gd._fullLayout;
+        if (!state.isCurrent() || !layout || !host.clientWidth || !host.clientHeight) return;
+        if (Math.abs(layout.width - host.clientWidth) < 2 && Math.abs(layout.height - host.clientHeight) < 2) return;
+        window.Plotly.Plots.resize(state.gd).then(() => positionHandles(state));
+    });
+    observer.observe(host);
+    return () => observer.disconnect();
+}
+
+// The countdown: only the label's text changes (plotly redraws one annotation, not the plot).
+function tickCountdown(state) {
+    if (!state.isCurrent() || !state.lastPrice) return;
+    const now = Date.now() + state.clockOffset;
+    if (now >= state.closesAt) {
+        state.closesAt = bucketEnd(null, state.intervalMs, now); // the next bucket, until its first candle arrives
     }
-    const { state, gd } = plot;
-    const Plotly = window.Plotly;
-    const price = gd.data[0];
-    const volume = gd.data[1];
-    const official = gd.data[2];
-    const n = price.customdata.length;
-    const lastTime = n ? price.customdata[n - 1] : null;
-    const linePatch = priceLinePatch(candle, state.decimals);
+    const text = priceLabel(state);
+    state.gd.dataset.countdown = text.split('<br>')[1];
+    relayoutQuietly(state, { 'annotations[0].text': text });
+}
+
+// What the toolbar and links need to know: exposed on the plot element, plus the bucket-start note.
+function describeDisplay(state) {
+    const { gd } = state;
+    gd.dataset.zone = state.zone;
+    gd.dataset.scale = state.scale;
+    const card = gd.closest('.chart-card');
+    const note = card && card.querySelector('[data-testid=bucket-note]');
+    if (note) {
+        const newest = last(state.series);
+        note.textContent = newest ? bucketStartNote(state.zone, state.intervalMs, newest.t) : '';
+    }
+}
+
+// After every view change: the "latest" button, the URL, and older or newer pages when near an edge.
+function viewChanged(state, { writeUrl = true } = {}) {
+    const { gd } = state;
+    gd.dataset.following = String(state.following);
+    gd.dataset.detached = String(state.detached);
+    if (state.liveButton) state.liveButton.hidden = state.following;
+    if (writeUrl) scheduleRangeInUrl(state, xRange(state), state.following);
+    maybeLoad(state);
+}
+
+function createLiveButton(state) {
+    const card = state.gd.closest('.chart-card');
+    const slot = card && card.querySelector('[data-testid=chart-controls]');
+    if (!slot) return () => { };
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'go-live';
+    button.dataset.testid = 'go-live';
+    button.title = 'Back to the latest candle (End)';
+    button.setAttribute('aria-label', 'Back to the latest candle');
+    button.textContent = 'Latest ⇥';
+    button.hidden = true;
+    button.addEventListener('click', () => goLiveView(state));
+    slot.replaceChildren(button);
+    state.liveButton = button;
+    return () => button.remove();
+}
+
+// --- Keyboard: one handler for the page; it drives the chart last used (or the only one). ---
+
+let keyboardInstalled = false;
+
+function installKeyboard() {
+    if (keyboardInstalled) return;
+    keyboardInstalled = true;
+    document.addEventListener('keydown', e => {
+        if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+        const target = e.target instanceof Element ? e.target : null;
+        if (target && target.closest('input, textarea, select, [contenteditable=true], .mud-popover-open, [role=listbox], [role=dialog]')) return;
+        const state = activeChart(target);
+        if (state && onKey(state, e.key)) e.preventDefault();
+    });
+}
+
+function activeChart(target) {
+    let best = null;
+    for (const state of charts.values()) {
+        const card = state.gd.closest('.chart-card');
+        if (card && target && card.contains(target)) return state;
+        if (!best || state.lastInteraction > best.lastInteraction) best = state;
+    }
+    return best;
+}
+
+// --- Linked crosshairs: the pointer's time shown on every other chart (the candle containing it). ---
+
+function hoverOthersAt(source, t) {
+    for (const other of charts.values()) {
+        if (other === source || !other.gd._fullLayout) continue;
+        const { series } = other;
+        const i = lowerBound(series, t + 1) - 1; // the candle that contains t (its open time is at or before t)
+        if (i < series.start || i >= series.end || t >= series.t[i] + other.intervalMs) {
+            unhoverOthers(source, other);
+            continue;
+        }
+        window.Plotly.Fx.hover(other.gd, [{ curveNumber: 0, pointNumber: i - series.start }]); // its spike lines
+        other.gd.dataset.linkedTime = String(series.t[i]);
+        showCandle(other.legend, other, i);
+        other.hoverT = series.t[i];
+        showIndicatorLegend(other, other.hoverT);
+    }
+}
+
+function unhoverOthers(source, only) {
+    for (const other of only ? [only] : charts.values()) {
+        if (other === source || !other.gd._fullLayout) continue;
+        window.Plotly.Fx.unhover(other.gd);
+        delete other.gd.dataset.linkedTime;
+        hideLegend(other.legend);
+        other.hoverT = null;
+        showIndicatorLegend(other, null);
+    }
+}
+
+// --- Calls from the server. ---
+
+/** Links (or unlinks) the crosshairs of every chart on the page. */
+export function linkCrosshairs(linked) { crosshairsLinked = !!linked; }
+
+/** Sets or removes query parameters of the address bar (the page's layout), without a navigation. */
+export function setQuery(parameters) { setPageQuery(parameters); }
+
+/** Time zone and price scale changed in the toolbar: relabel and refit without touching the data or the view. */
+export async function setDisplay(id, zone, scale) {
+    const state = charts.get(id);
+    if (!state) return false;
+    state.zone = isKnownZone(zone) ? zone : 'UTC';
+    state.scale = SCALES.includes(scale) ? scale : LINEAR;
+    state.manualY = false;
+    const [from, to] = xRange(state);
+    await showView(state, from, to, { 'yaxis.type': state.scale === LOG ? LOG : LINEAR });
+    viewChanged(state);
+    describeDisplay(state);
+    rememberDisplay(state.zone, state.scale);
+    return true;
+}
+
+/** Back to the live edge (the toolbar's or the server's request). */
+export async function goLive(id) {
+    const state = charts.get(id);
+    if (state) await goLiveView(state);
+}
+
+/** The remembered zone, scale and indicators, and the browser's own zone (see chartLink.js). */
+export function preferences() { return storedPreferences(); }
+
+/** The chosen indicators (link text): into the URL and the browser's memory. */
+export function rememberIndicators(text) { storeIndicators(text); }
+
+// The drawn plot of a tracked chart, or null when it is gone or not drawn.
+function plotOf(id) {
+    const state = charts.get(id);
+    const gd = state ? document.getElementById(id) : null;
+    return gd && gd === state.gd && gd.data && gd.data.length >= 3 && gd._fullLayout ? state : null;
+}
+
+/** One live candle, with the indicators' new values computed from it (null when the chart has none). */
+export async function applyUpdate(id, candle, indicators) {
+    updatesReceived++;
+    const state = plotOf(id);
+    if (!state || state.detached) {
+        return false; // switched, closing, or showing the past without its newest candles: nothing to patch
+    }
+    const { gd, series } = state;
+    storeValues(state, indicators);
+    const n = count(series);
+    const lastTime = n ? series.t[n - 1] : null;
+    const linePatch = priceLinePatch(state, candle);
+    const newestDrawn = series.end === n; // plotly's window holds the newest candle
 
     if (n && candle.t === lastTime) {
-        // The forming candle changed (the frequent case): patch the last point in place and
-        // restyle the traces plus the price line in a single redraw. The official trace and the
-        // hover text only change when the candle's source does (almost never here), so they are
-        // sent only then: less to diff and recalculate per update.
-        const sourceChanged = price.text[n - 1] !== sourceOf(candle);
-        setPoint(price, official, n - 1, candle);
-        volume.y[n - 1] = candle.v; volume.marker.color[n - 1] = volumeColor(candle);
-        const update = {
-            open: [price.open, undefined], high: [price.high, undefined], low: [price.low, undefined], close: [price.close, undefined],
-            y: [undefined, volume.y], 'marker.color': [undefined, volume.marker.color],
-        };
-        const traces = [0, 1];
-        if (sourceChanged) {
-            for (const key of ['open', 'high', 'low', 'close']) update[key].push(official[key]);
-            update.y.push(undefined); update['marker.color'].push(undefined);
-            update.text = [price.text, undefined, undefined];
-            traces.push(2);
-            markSources(gd, price.text);
+        // The forming candle changed (the frequent case): patch it in place and redraw it with the
+        // price line on the next frame (scheduleFormingRedraw). Only the window's arrays go to plotly,
+        // and the official trace only when the candle's source changed (almost never here).
+        const sourceChanged = series.official[n - 1] !== !!candle.official;
+        set(series, n - 1, candle);
+        if (sourceChanged) markSources(state);
+        if (!newestDrawn) {
+            await relayoutQuietly(state, linePatch);
+            return true;
         }
-        await Plotly.update(gd, update, linePatch, traces);
+        setPoint(gd, n - 1 - series.start, candle);
+        scheduleFormingRedraw(state, linePatch, candle, sourceChanged);
         return true;
     }
 
     if (n && candle.t < lastTime) {
-        return false; // older than what is drawn (the server already filters these)
+        return false; // older than what is held (the server already filters these)
     }
 
-    // A new candle: extend every trace, dropping the oldest beyond maxCandles.
-    const x = toPlotlyDate(candle.t);
-    await Plotly.extendTraces(gd, {
-        x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[sourceOf(candle)], [OFFICIAL]],
-        open: [[liveOr(candle, candle.o)], [officialOr(candle, candle.o)]], high: [[liveOr(candle, candle.h)], [officialOr(candle, candle.h)]],
-        low: [[liveOr(candle, candle.l)], [officialOr(candle, candle.l)]], close: [[liveOr(candle, candle.c)], [officialOr(candle, candle.c)]],
-    }, [0, 2], state.maxCandles);
-    await Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1], state.maxCandles);
-    markSources(gd, gd.data[0].text);
-    await Plotly.relayout(gd, linePatch);
+    // A new candle: held at the end (the oldest dropped beyond maxCandles) and, when plotly's window
+    // holds the newest, drawn there too. While the newest candle was in view, the view moves on by
+    // one bucket (same width); otherwise it stays put.
+    const follow = state.following;
+    insert(series, n, [candle]);
+    if (count(series) > state.maxCandles) {
+        drop(series, count(series) - state.maxCandles, false);
+    }
+    if (newestDrawn && !series.stale) {
+        const x = toPlotlyDate(candle.t);
+        series.end = count(series);
+        await quietly(state, async () => {
+            await window.Plotly.extendTraces(gd, {
+                x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[candle.official ? OFFICIAL : LIVE], [OFFICIAL]],
+                open: [[liveOr(candle, candle.o)], [officialOr(candle, candle.o)]], high: [[liveOr(candle, candle.h)], [officialOr(candle, candle.h)]],
+                low: [[liveOr(candle, candle.l)], [officialOr(candle, candle.l)]], close: [[liveOr(candle, candle.c)], [officialOr(candle, candle.c)]],
+            }, [0, 2]);
+            await window.Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1]);
+            if (state.indicators.list.length) {
+                const lines = extendData(state, candle.t);
+                await window.Plotly.extendTraces(gd, lines.data, lines.indexes);
+                if (indicators && indicators.some(u => u.values.some(v => v.t !== candle.t))) {
+                    const all = windowY(state); // a closed candle's final value came with it
+                    await window.Plotly.restyle(gd, { y: all.y }, all.indexes);
+                }
+            }
+        });
+    }
+    if (state.hoverT === null) showIndicatorLegend(state, null);
+    markSources(state);
+    const [from, to] = xRange(state);
+    const shift = follow && lastTime !== null ? candle.t - lastTime : 0;
+    await showView(state, from + shift, to + shift, linePatch);
+    state.following = isFollowing(state);
     return true;
 }
 
-// The exchange's official klines for drawn buckets: each replaces the candle with the same open
-// time in place. Open times outside the drawn window are ignored: this never appends. One inside
-// the window but missing from it is inserted (a chart loaded just after a bucket closed has a hole
-// there until the official kline fills it). The server never sends the forming bucket, so the
-// live candle never flickers. One redraw for the whole batch; returns how many were inserted.
+// --- Redrawing the forming candle: at most once per chart per frame, within a frame budget. ---
+//
+// A forming-candle update changes plotly's arrays in place at once (setPoint) and asks for a redraw on
+// the next animation frame. Updates that arrive before it are folded into it, and when several charts
+// wait (a page of four), as many are redrawn per frame as fit the budget, the rest on the next frame,
+// in turn. A page whose redraws cost more than a second a second therefore shows every chart's latest
+// state a little later instead of queueing ever more work; one chart at 10 updates a second is redrawn
+// 10 times a second, as before. Every other kind of draw (a new candle, a new window, a relayout) reads
+// the same arrays, so it draws the latest forming candle too.
+
+const FRAME_BUDGET_MS = 12;
+const waitingRedraws = new Set();
+let redrawFrame = 0;
+
+function scheduleFormingRedraw(state, linePatch, candle, sourceChanged) {
+    const pending = state.formingRedraw ?? (state.formingRedraw = { linePatch: {}, sourceChanged: false, candle });
+    Object.assign(pending.linePatch, linePatch);
+    pending.sourceChanged ||= sourceChanged;
+    pending.candle = candle;
+    waitingRedraws.delete(state); // to the end of the line: charts take turns
+    waitingRedraws.add(state);
+    if (!redrawFrame) redrawFrame = requestAnimationFrame(redrawWaiting);
+}
+
+async function redrawWaiting() {
+    redrawFrame = 0;
+    const started = performance.now();
+    for (const state of [...waitingRedraws]) {
+        if (performance.now() - started > FRAME_BUDGET_MS) break;
+        waitingRedraws.delete(state);
+        const pending = state.formingRedraw;
+        state.formingRedraw = null;
+        if (pending && state.isCurrent() && plotOf(state.id)) await redrawForming(state, pending);
+    }
+    if (waitingRedraws.size && !redrawFrame) redrawFrame = requestAnimationFrame(redrawWaiting);
+}
+
+// The forming candle's traces from plotly's current arrays (a window re-sliced since the update holds it
+// too), the indicators with it, the price line and, if it grew past the axis, the refit.
+async function redrawForming(state, { linePatch, sourceChanged, candle }) {
+    const { gd, series } = state;
+    if (series.stale || series.end !== count(series)) {
+        await relayoutQuietly(state, linePatch); // the newest candle is not in plotly's window (any more)
+        return;
+    }
+    const price = gd.data[0], volume = gd.data[1], official = gd.data[2];
+    const update = {
+        open: [price.open, undefined], high: [price.high, undefined], low: [price.low, undefined], close: [price.close, undefined],
+        y: [undefined, volume.y], 'marker.color': [undefined, volume.marker.color],
+    };
+    const traces = [0, 1];
+    if (sourceChanged) {
+        for (const key of ['open', 'high', 'low', 'close']) update[key].push(official[key]);
+        update.y.push(undefined); update['marker.color'].push(undefined);
+        update.text = [price.text, undefined, undefined];
+        traces.push(2);
+    }
+    if (state.indicators.list.length) {
+        // The indicators move with the forming candle in the same redraw.
+        const lines = windowY(state);
+        for (const key of Object.keys(update)) update[key].push(...lines.indexes.map(() => undefined));
+        update.y.splice(traces.length, lines.indexes.length, ...lines.y);
+        traces.push(...lines.indexes);
+    }
+    await quietly(state, () => window.Plotly.update(gd, update, { ...linePatch, ...refitPatch(state, candle) }, traces));
+    if (state.hoverT === null) showIndicatorLegend(state, null);
+}
+
+async function quietly(state, action) {
+    state.quiet++;
+    try {
+        return await action();
+    } finally {
+        state.quiet--;
+    }
+}
+
+// The forming candle grew past the price axis: widen it (unless the trader fixed the axis or the
+// candle is out of view). Checked against the current range so an update inside it costs nothing.
+function refitPatch(state, candle) {
+    if (state.manualY || !state.following) return {};
+    const ya = state.gd._fullLayout.yaxis;
+    const [lo, hi] = ya.range;
+    const toAxis = v => (state.scale === LOG ? Math.log10(v) : v);
+    if (toAxis(candle.h) <= hi && toAxis(candle.l) >= lo) return {};
+    const [from, to] = xRange(state);
+    return viewPatch(state, from, to);
+}
+
+// The exchange's official klines for held buckets: each replaces the candle with the same open
+// time. Open times outside the held range are ignored: this never appends. One inside the range but
+// missing from it is inserted (a chart loaded just after a bucket closed has a hole there until the
+// official kline fills it). The server never sends the forming bucket, so the live candle never
+// flickers. One redraw for the whole batch, and none when no replaced candle is drawn; returns how
+// many were inserted.
 export async function replaceCandles(id, candles) {
     replacesReceived++;
-    const plot = plotOf(id);
-    if (!plot) {
+    const state = plotOf(id);
+    if (!state) {
         return 0;
     }
-    const { state, gd } = plot;
-    const price = gd.data[0];
-    const volume = gd.data[1];
-    const official = gd.data[2];
-    const times = price.customdata;
-    let replaced = 0;
+    const { gd, series } = state;
+    let drawnChanged = false;
     let lastReplaced = null;
-    const missing = [];
+    let inserted = 0;
     for (const c of candles) {
-        const i = indexOf(times, c.t);
-        if (i < 0) {
-            if (times.length && c.t > times[0] && c.t < times[times.length - 1]) {
-                missing.push(c);
+        const n = count(series);
+        const i = indexOf(series, c.t);
+        if (i >= 0) {
+            set(series, i, c);
+            if (i >= series.start && i < series.end) {
+                setPoint(gd, i - series.start, c);
+                drawnChanged = true;
             }
-            continue;
-        }
-        setPoint(price, official, i, c);
-        volume.y[i] = c.v; volume.marker.color[i] = volumeColor(c);
-        replaced++;
-        if (i === times.length - 1) {
-            lastReplaced = c;
+            if (i === n - 1) lastReplaced = c;
+        } else if (n && c.t > series.t[0] && c.t < series.t[n - 1]) {
+            const at = lowerBound(series, c.t);
+            insert(series, at, [c]);
+            if (at > series.start && at < series.end) series.stale = true; // rare: redraw the window with it
+            inserted++;
         }
     }
-    for (const c of missing) {
-        // Rare (a bucket or two right after a load), so a plain splice per candle.
-        let i = 0;
-        while (times[i] < c.t) i++;
-        const x = toPlotlyDate(c.t);
-        for (const trace of [price, volume, official]) {
-            trace.x.splice(i, 0, x);
-            trace.customdata.splice(i, 0, c.t);
-        }
-        for (const key of ['open', 'high', 'low', 'close']) {
-            price[key].splice(i, 0, null);
-            official[key].splice(i, 0, null);
-        }
-        price.text.splice(i, 0, '');
-        official.text.splice(i, 0, OFFICIAL);
-        volume.y.splice(i, 0, c.v);
-        volume.marker.color.splice(i, 0, volumeColor(c));
-        setPoint(price, official, i, c);
-    }
-    if (!replaced && !missing.length) {
+    if (!drawnChanged && !inserted && !lastReplaced) {
         return 0;
     }
-    markSources(gd, price.text);
-    // The newest drawn candle became official (its bucket closed before the next one was drawn):
+    markSources(state);
+    // The newest held candle became official (its bucket closed before the next one was drawn):
     // the price line follows its official close.
-    const layoutPatch = lastReplaced ? priceLinePatch(lastReplaced, state.decimals) : {};
-    await window.Plotly.update(gd, {
-        open: [price.open, undefined, official.open], high: [price.high, undefined, official.high],
-        low: [price.low, undefined, official.low], close: [price.close, undefined, official.close],
-        text: [price.text, undefined, missing.length ? official.text : undefined],
-        y: [undefined, volume.y, undefined], 'marker.color': [undefined, volume.marker.color, undefined],
-        ...(missing.length ? {
-            x: [price.x, volume.x, official.x],
-            customdata: [price.customdata, volume.customdata, official.customdata],
-        } : {}),
-    }, layoutPatch, [0, 1, 2]);
-    return missing.length;
+    const layoutPatch = lastReplaced ? priceLinePatch(state, lastReplaced) : {};
+    if (series.stale) {
+        const [from, to] = xRange(state);
+        await showView(state, from, to, layoutPatch);
+    } else if (drawnChanged) {
+        const price = gd.data[0], volume = gd.data[1], official = gd.data[2];
+        await quietly(state, () => window.Plotly.update(gd, {
+            open: [price.open, undefined, official.open], high: [price.high, undefined, official.high],
+            low: [price.low, undefined, official.low], close: [price.close, undefined, official.close],
+            text: [price.text, undefined, undefined], y: [undefined, volume.y, undefined], 'marker.color': [undefined, volume.marker.color, undefined],
+        }, layoutPatch, [0, 1, 2]));
+    } else {
+        await relayoutQuietly(state, layoutPatch);
+    }
+    return inserted;
+}
+
+/** Draws exactly these indicators (with their values so far), keeping the view. */
+export async function setIndicators(id, defs) {
+    const state = plotOf(id);
+    if (!state) return false;
+    await quietly(state, () => drawIndicators(state, defs));
+    state.series.stale = true; // redraw the window with the indicators' lines
+    const [from, to] = xRange(state);
+    await showView(state, from, to);
+    showIndicatorLegend(state, state.hoverT);
+    return true;
+}
+
+/** How drawn official candles compared with their live-built versions (kept for the legend). */
+export function setLiveDeltas(id, deltas) {
+    const state = plotOf(id);
+    if (!state) return false;
+    state.liveDeltas ??= new Map();
+    for (const d of deltas) state.liveDeltas.set(d.t, { matched: d.matched, text: d.text });
+    if (state.liveDeltas.size > 1000) {
+        const oldest = [...state.liveDeltas.keys()].sort((a, b) => a - b).slice(0, state.liveDeltas.size - 1000);
+        for (const t of oldest) state.liveDeltas.delete(t);
+    }
+    state.gd.dataset.liveDeltas = String(state.liveDeltas.size);
+    state.gd._liveDeltas = state.liveDeltas; // for browser tests and people debugging
+    return true;
+}
+
+/** New indicator values without a live candle (an official replacement, a closed candle's final value). */
+export async function applyIndicatorValues(id, updates) {
+    const state = plotOf(id);
+    if (!state) return false;
+    if (storeValues(state, updates) && !state.series.stale) {
+        const lines = windowY(state);
+        await quietly(state, () => window.Plotly.restyle(state.gd, { y: lines.y }, lines.indexes));
+    }
+    showIndicatorLegend(state, state.hoverT);
+    return true;
 }
 
 // Stops tracking a chart (its series was switched away from, or its component is going).
 export function forget(id) {
+    const state = charts.get(id);
+    if (!state) return;
     charts.delete(id);
+    waitingRedraws.delete(state);
+    clearTimeout(state.urlTimer);
+    clearTimeout(state.loadRetryTimer);
+    for (const undo of state.cleanup) undo();
 }
 
 // For diagnostics and browser tests: charts tracked by this page, live updates and official
-// replacement batches received so far.
-export function stats() { return { charts: charts.size, updates: updatesReceived, replaces: replacesReceived }; }
+// replacement batches received so far, and how long each scroll-back page took to draw.
+export function stats() {
+    return { charts: charts.size, updates: updatesReceived, replaces: replacesReceived, scrollBackMs: scrollBackMs() };
+}

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Core.Buffers;
@@ -5,8 +6,11 @@ namespace CandleDashboard.Core.Buffers;
 /// <summary>
 /// The newest closed candles of one series, kept in memory for instant reads.
 /// One candle per open time; an official candle is never replaced by a live one.
+/// Where an official candle meets the live-built one of its open time (either arriving first), the
+/// difference goes to <paramref name="liveDeltas"/>: the buffer is the one place that sees both
+/// for every series, watched or not.
 /// </summary>
-public sealed class CandleBuffer(string symbol, Interval interval, int capacity)
+public sealed class CandleBuffer(string symbol, Interval interval, int capacity, LiveDeltaLog? liveDeltas = null)
 {
     private readonly object _sync = new();
     private readonly SortedList<long, Candle> _candles = new(capacity + 1);
@@ -88,11 +92,25 @@ public sealed class CandleBuffer(string symbol, Interval interval, int capacity)
 
     private bool Put(Candle candle)
     {
-        if (candle.Source == CandleSource.Live
-            && _candles.TryGetValue(candle.OpenTime, out var existing)
-            && existing.Source == CandleSource.Official)
+        var held = _candles.TryGetValue(candle.OpenTime, out var existing);
+        if (candle.Source == CandleSource.Live && held && existing.Source == CandleSource.Official)
         {
+            // The official kline was committed before the live candle closed (the fetcher runs on
+            // the exchange's clock, the feed may close a quiet bucket later): still a comparison.
+            liveDeltas?.Record(candle, existing);
             return false;
+        }
+
+        if (held && candle.Source == CandleSource.Official)
+        {
+            if (existing.Source == CandleSource.Live)
+            {
+                liveDeltas?.Record(existing, candle);
+            }
+            else if (existing != candle)
+            {
+                liveDeltas?.Revise(candle);
+            }
         }
 
         if (_candles.Count >= Capacity && candle.OpenTime < _candles.Keys[0])

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
@@ -9,7 +10,9 @@ namespace CandleDashboard.Core.Buffers;
 /// <summary>
 /// One <see cref="CandleBuffer"/> per symbol × interval, loaded at startup from the tiered history
 /// (Redis, then PostgreSQL, then the exchange) while the live stream connects (neither waits for
-/// the other), then kept current by closed live candles and data_updated.
+/// the other), then kept current by closed live candles and data_updated. With
+/// <c>liveDeltas</c>, each official candle replacing a live-built one is recorded there
+/// (live vs official, issue 10 point 6).
 /// </summary>
 public sealed class CandleBufferSet
 {
@@ -24,11 +27,12 @@ public sealed class CandleBufferSet
         int capacity,
         ICandleHistory history,
         TimeProvider timeProvider,
-        ILogger<CandleBufferSet>? logger = null)
+        ILogger<CandleBufferSet>? logger = null,
+        LiveDeltaLogSet? liveDeltas = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _buffers = symbols
-            .SelectMany(s => intervals.Select(i => new CandleBuffer(s, i, capacity)))
+            .SelectMany(s => intervals.Select(i => new CandleBuffer(s, i, capacity, liveDeltas?.Get(s, i))))
             .ToDictionary(b => (b.Symbol, b.Interval));
         _history = history;
         _timeProvider = timeProvider;

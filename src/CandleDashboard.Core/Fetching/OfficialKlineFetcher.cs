@@ -18,6 +18,7 @@ public sealed class OfficialKlineFetcher
     private readonly OfficialKlineReader _reader;
     private readonly OfficialCandleCommitter _committer;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SeriesKey, SkippedRange> _skipped = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SeriesKey, bool> _headChecked = new();
     private readonly IReadOnlyList<ICandleStore> _commitOrder;
     private readonly FetcherOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -115,35 +116,69 @@ public sealed class OfficialKlineFetcher
         var interval = series.Interval;
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var lastClosed = LastFinal(interval, now, _options.CloseGrace);
-        var latest = await LatestStoredAsync(series, cancellationToken).ConfigureAwait(false);
+        var initialStart = lastClosed - ((long)(_options.InitialCandles - 1) * interval.Milliseconds);
+        var stored = await StoredAsync(series, cancellationToken).ConfigureAwait(false);
+        var head = await FillHeadAsync(series, stored, initialStart, now, cancellationToken).ConfigureAwait(false);
+        var latest = stored?.LatestOpenTime;
         if (latest >= lastClosed)
         {
-            return null;
+            return head;
         }
 
         var horizonStart = lastClosed - ((long)(_options.MaxBackfillCandles - 1) * interval.Milliseconds);
-        var start = latest is { } l
-            ? Math.Max(l + interval.Milliseconds, horizonStart)
-            : lastClosed - ((long)(_options.InitialCandles - 1) * interval.Milliseconds);
-        if (latest is { } stored && stored + interval.Milliseconds < horizonStart)
+        var start = latest is { } l ? Math.Max(l + interval.Milliseconds, horizonStart) : initialStart;
+        if (latest is { } newest && newest + interval.Milliseconds < horizonStart)
         {
             // Downtime longer than the horizon: what lies before it is not fetched (it would cost more
             // requests than a catch-up should); said loudly, and kept for the admin page.
-            var skipped = new SkippedRange(series, stored + interval.Milliseconds, horizonStart - interval.Milliseconds, (horizonStart - stored - interval.Milliseconds) / interval.Milliseconds);
+            var skipped = new SkippedRange(series, newest + interval.Milliseconds, horizonStart - interval.Milliseconds, (horizonStart - newest - interval.Milliseconds) / interval.Milliseconds);
             _skipped[series] = skipped;
             _logger.LogWarning(
                 "{Series}: {Candles} candles from {From:o} to {To:o} lie beyond the backfill horizon ({Horizon} candles) and are not fetched",
                 series, skipped.Candles, DateTimeOffset.FromUnixTimeMilliseconds(skipped.From), DateTimeOffset.FromUnixTimeMilliseconds(skipped.To), _options.MaxBackfillCandles);
         }
 
-        // Chunk by chunk, each committed (and announced) before the next is read: memory stays flat
-        // however long the downtime was, and a failure keeps everything committed before it.
-        DataUpdated? all = null;
-        var chunk = (long)Math.Max(1, _options.CommitChunkCandles) * interval.Milliseconds;
-        for (var from = start; from <= lastClosed; from += chunk)
+        var tail = await CommitRangeAsync(series, start, lastClosed, now, cancellationToken).ConfigureAwait(false);
+        return (head, tail) switch
         {
-            var to = Math.Min(lastClosed, from + chunk - interval.Milliseconds);
-            var candles = await _reader.ReadClosedAsync(series.Symbol, interval, from, to, now, cancellationToken).ConfigureAwait(false);
+            (null, _) => tail,
+            (_, null) => head,
+            _ => head with { To = tail.To, Count = head.Count + tail.Count },
+        };
+    }
+
+    /// <summary>
+    /// Once per series and process: when the stores begin after the initial window, the part of the window
+    /// before their oldest candle. A chart that loaded from the exchange before the first fetch writes
+    /// back only the candles it showed (a few, or one short of a full buffer inside the close grace); the
+    /// fetcher continues after the newest, so without this the stores would stay too short to answer the
+    /// next start's buffers by themselves. Once only: an exchange whose history begins later (a new
+    /// listing) is not asked again every run.
+    /// </summary>
+    private async Task<DataUpdated?> FillHeadAsync(SeriesKey series, SeriesMetadata? stored, long initialStart, long now, CancellationToken cancellationToken)
+    {
+        if (stored is null || stored.EarliestOpenTime <= initialStart || _headChecked.ContainsKey(series))
+        {
+            return null;
+        }
+
+        var filled = await CommitRangeAsync(series, initialStart, stored.EarliestOpenTime - series.Interval.Milliseconds, now, cancellationToken).ConfigureAwait(false);
+        _headChecked[series] = true;
+        return filled;
+    }
+
+    /// <summary>
+    /// Chunk by chunk, each committed (and announced) before the next is read: memory stays flat however
+    /// long the range, and a failure keeps everything committed before it.
+    /// </summary>
+    private async Task<DataUpdated?> CommitRangeAsync(SeriesKey series, long start, long end, long now, CancellationToken cancellationToken)
+    {
+        DataUpdated? all = null;
+        var chunk = (long)Math.Max(1, _options.CommitChunkCandles) * series.Interval.Milliseconds;
+        for (var from = start; from <= end; from += chunk)
+        {
+            var to = Math.Min(end, from + chunk - series.Interval.Milliseconds);
+            var candles = await _reader.ReadClosedAsync(series.Symbol, series.Interval, from, to, now, cancellationToken).ConfigureAwait(false);
             if (candles.Count == 0)
             {
                 continue;
@@ -171,18 +206,18 @@ public sealed class OfficialKlineFetcher
     public int DeferredAnnouncements => _committer.DeferredAnnouncements;
 
     /// <summary>
-    /// The newest stored open time, from the first store in commit order that answers: while
+    /// What the stores hold of a series, from the first store in commit order that answers: while
     /// PostgreSQL is down, Redis still tells where to continue (the durable writer queues the
     /// PostgreSQL side until it is back).
     /// </summary>
-    private async Task<long?> LatestStoredAsync(SeriesKey series, CancellationToken cancellationToken)
+    private async Task<SeriesMetadata?> StoredAsync(SeriesKey series, CancellationToken cancellationToken)
     {
         Exception? last = null;
         foreach (var store in _commitOrder)
         {
             try
             {
-                return (await store.GetMetadataAsync(series, cancellationToken).ConfigureAwait(false))?.LatestOpenTime;
+                return await store.GetMetadataAsync(series, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -80,6 +80,60 @@ public sealed class TieredCandleHistory : ICandleHistory
         return new HistorySlice(withForming, ExchangeSource, HistoryGap.Of(latestStored, interval, now));
     }
 
+    /// <summary>
+    /// A page from the fastest store that holds all of it, else from the exchange (written back to the
+    /// stores). A store that holds part of a page does not answer: it cannot tell a candle it never
+    /// fetched from one the exchange never had, so only the exchange can say the start is reached.
+    /// </summary>
+    public async Task<HistoryPage> LoadBeforeAsync(string symbol, Interval interval, long beforeOpenTime, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, HistoryPage.MaxCount);
+        if (beforeOpenTime <= 0)
+        {
+            // Nothing opens before 1970 on any exchange; asking would send Binance a negative endTime.
+            return new HistoryPage([], ExchangeSource, ReachedStart: true);
+        }
+
+        var series = new SeriesKey(_options.Exchange, symbol, interval);
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+        // The page ends with the last bucket that opens before the asked time (a bucket containing that
+        // time opens before it), and never later than the last closed bucket: a page has no live candle.
+        var newest = Math.Min(interval.Floor(beforeOpenTime - 1), interval.Floor(now) - interval.Milliseconds);
+        var oldest = newest - ((count - 1) * interval.Milliseconds);
+
+        for (var i = 0; i < _tiers.Count; i++)
+        {
+            var candles = await TryReadRangeAsync(_tiers[i], series, oldest, newest, cancellationToken).ConfigureAwait(false);
+            if (candles is { } page && page.Count == count && page[0].OpenTime == oldest && page[^1].OpenTime == newest && FirstHole(page, interval) is null)
+            {
+                await WriteBackAsync(_tiers.Take(i), series, page, cancellationToken).ConfigureAwait(false);
+                return new HistoryPage(page, _tiers[i].Name, ReachedStart: false);
+            }
+        }
+
+        // Asked on the grid, so charts panning the same series from times inside one bucket share a request.
+        var fetched = await _exchange.GetBeforeAsync(symbol, interval, newest + interval.Milliseconds, count, cancellationToken).ConfigureAwait(false);
+        var reachedStart = fetched.Count < count;
+        var closed = fetched.Where(c => c.IsClosed && c.OpenTime <= newest).ToArray();
+        var consecutive = ConsecutiveTail(closed, interval);
+        if (consecutive.Length < closed.Length)
+        {
+            // The exchange's own history has a hole (a trading halt). The page is the part next to the asked
+            // time; the next page, before its first candle, continues on the far side of the hole.
+            _logger.LogInformation("The exchange's {Series} history has a hole after {OpenTime:o}; the page stops at it",
+                series, DateTimeOffset.FromUnixTimeMilliseconds(closed[closed.Length - consecutive.Length - 1].OpenTime));
+            reachedStart = false;
+        }
+
+        // Only final klines are stored, as in LoadAsync: a page asked right after a boundary may end with one
+        // that can still change at the exchange.
+        var lastFinal = interval.Floor(now - (long)_options.CloseGrace.TotalMilliseconds) - interval.Milliseconds;
+        await WriteBackAsync(_tiers, series, [.. consecutive.Where(c => c.OpenTime <= lastFinal)], cancellationToken).ConfigureAwait(false);
+        return new HistoryPage(consecutive, ExchangeSource, reachedStart);
+    }
+
     /// <summary>From the fastest tier that answers (for data_updated refreshes).</summary>
     public async Task<IReadOnlyList<Candle>> GetRangeAsync(string symbol, Interval interval, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
     {
@@ -120,6 +174,31 @@ public sealed class TieredCandleHistory : ICandleHistory
         }
 
         return null;
+    }
+
+    /// <summary>The newest run of consecutive candles (all of them when there is no hole).</summary>
+    private static Candle[] ConsecutiveTail(Candle[] candles, Interval interval)
+    {
+        var start = candles.Length - 1;
+        while (start > 0 && candles[start].OpenTime - candles[start - 1].OpenTime == interval.Milliseconds)
+        {
+            start--;
+        }
+
+        return start <= 0 ? candles : candles[start..];
+    }
+
+    private async Task<IReadOnlyList<Candle>?> TryReadRangeAsync(ICandleStore tier, SeriesKey series, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tier.GetRangeAsync(series, fromOpenTime, toOpenTime, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Candle store {Store} failed reading {Series}; trying the next tier", tier.Name, series);
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<Candle>?> TryReadAsync(ICandleStore tier, SeriesKey series, int count, CancellationToken cancellationToken)

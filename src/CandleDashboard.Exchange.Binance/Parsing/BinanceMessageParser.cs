@@ -111,6 +111,13 @@ public sealed class BinanceMessageParser
             return BinanceFrame.Malformed(MissingField);
         }
 
+        // Binance's trade ids count up from 0; a negative one is a corrupt frame, and the
+        // per-symbol deduplicator would otherwise treat it as an old trade and mask the corruption.
+        if (id.Value < 0)
+        {
+            return BinanceFrame.Malformed(BadNumber);
+        }
+
         if (!decimal.TryParse(fields.Price, DecimalStyle, CultureInfo.InvariantCulture, out var price) || price <= 0
             || !decimal.TryParse(fields.Quantity, DecimalStyle, CultureInfo.InvariantCulture, out var quantity) || quantity <= 0)
         {

@@ -1,3 +1,5 @@
+using CandleDashboard.Core.History;
+
 namespace CandleDashboard.Web.Api;
 
 /// <summary>Settings of the public REST API, bound from the <c>Api</c> configuration section.</summary>
@@ -5,8 +7,11 @@ public sealed class ApiOptions
 {
     public const string SectionName = "Api";
 
-    /// <summary>Upper bound of <c>count</c> on the candles endpoint; keeps one request's work bounded.</summary>
-    public const int MaxCount = 1000;
+    /// <summary>
+    /// Upper bound of <c>count</c> on the candles endpoint; keeps one request's work bounded. The same
+    /// for the newest candles and a scroll-back page, so it is the history's page limit (1000).
+    /// </summary>
+    public const int MaxCount = HistoryPage.MaxCount;
 
     /// <summary>Used when a request gives no <c>count</c>.</summary>
     public const int DefaultCount = 100;

@@ -27,6 +27,7 @@ public static class PublicApiHostingExtensions
         var api = app.MapGroup("/api").RequireRateLimiting(ApiRateLimiting.PolicyName).WithTags("Candles");
         api.MapCatalogEndpoints();
         api.MapCandleEndpoints();
+        app.MapGroup("/api").RequireRateLimiting(ApiRateLimiting.PolicyName).WithTags("Indicators").MapIndicatorEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapDashboardHealthChecks();

@@ -1,7 +1,9 @@
 using System.Globalization;
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.History;
+using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Components.Layout;
@@ -20,8 +22,15 @@ namespace CandleDashboard.Web.Chart;
 /// </summary>
 public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 {
-    /// <summary>The browser keeps at most this many candles (oldest dropped as new ones arrive).</summary>
-    public const int MaxCandles = 1000;
+    /// <summary>
+    /// The browser keeps at most this many candles: beyond it, scrolling back drops the newest and
+    /// new candles drop the oldest (see <c>insertCandles</c> in candleChart.js), so memory stays
+    /// bounded however far back a trader goes.
+    /// </summary>
+    public const int MaxCandles = 5000;
+
+    /// <summary>Candles per scroll-back page: one exchange request when the stores lack them.</summary>
+    public const int PageCandles = HistoryPage.MaxCount;
 
     [Inject] private ICandleHistory History { get; set; } = default!;
     [Inject] private ILiveCandleStream Live { get; set; } = default!;
@@ -31,10 +40,25 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ThemeState Theme { get; set; } = default!;
     [Inject] private ILogger<CandleChart> Logger { get; set; } = default!;
+    [Inject] private SharedIndicatorSet SharedIndicators { get; set; } = default!;
+    [Inject] private IndicatorHistory IndicatorHistory { get; set; } = default!;
+    [Inject] private ILiveDeltaSource LiveDeltas { get; set; } = default!;
 
     [Parameter, EditorRequired] public string Symbol { get; set; } = "";
     [Parameter, EditorRequired] public Interval Interval { get; set; }
     [Parameter] public int HistoryCount { get; set; } = 300;
+
+    /// <summary>Time zone and price scale; changing them relabels the drawn chart without reloading it.</summary>
+    [Parameter] public ChartDisplay Display { get; set; } = ChartDisplay.Default;
+
+    /// <summary>The indicators to draw (the link's ?ind=); changing them keeps the series and the view.</summary>
+    [Parameter] public IReadOnlyList<IndicatorSpec> Indicators { get; set; } = [];
+
+    /// <summary>Whether the page's charts move their crosshairs together (a layout's ?link=1), as of this chart's draw.</summary>
+    [Parameter] public bool LinkCrosshairs { get; set; }
+
+    /// <summary>The range to show first (a deep link's ?from=&amp;to=); null shows the latest candles.</summary>
+    [Parameter] public ChartRange? InitialView { get; set; }
 
     /// <summary>The plot element's id, unique per chart on the page.</summary>
     public string PlotId { get; } = $"candle-plot-{Guid.NewGuid():N}";
@@ -47,6 +71,11 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private readonly Config _config = ChartFigure.Config();
     private readonly TaskCompletionSource _plotCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChartInterop _interop = default!;
+    private DotNetObjectReference<CandleChart> _self = default!;
+    private ChartDisplay? _shownDisplay;
+    private IReadOnlyList<IndicatorSpec>? _shownIndicators;
+    private string? _indicatorProblem;
+    private string? _liveAccuracy;
     private ChartSession? _session;
     private (string Symbol, Interval Interval)? _requested;
     private (string Symbol, Interval Interval)? _started;
@@ -56,15 +85,21 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private bool _disposed;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
 
+    // One scroll-back page at a time per chart: the browser asks for the next only after drawing the
+    // last, so a second request in flight is a misbehaving client, answered empty rather than passed
+    // on to the stores and the exchange.
+    private bool _pageInFlight;
+
     // Readouts, copied from the session's series after each change.
     private Candle? _last;
-    private Candle? _first;
+    private decimal? _previousClose;
     private int _count;
     private int _decimals = 2;
 
     protected override void OnInitialized()
     {
         _interop = new ChartInterop(JS);
+        _self = DotNetObjectReference.Create(this);
         Theme.Changed += OnThemeChanged;
     }
 
@@ -76,7 +111,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             _requested = key;
             _state = ChartState.Loading;
             _last = null;
-            _first = null;
+            _previousClose = null;
             _count = 0;
         }
     }
@@ -92,7 +127,68 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         if (_requested is { } key && _started != key)
         {
             _started = key;
-            await LoadAsync(key.Symbol, key.Interval);
+            await LoadAsync(key.Symbol, key.Interval, InitialView);
+        }
+        else if (_session is { IsDrawn: true } session)
+        {
+            if (_shownDisplay != Display)
+            {
+                await ShowDisplayAsync();
+            }
+
+            if (_shownIndicators is { } shown && !shown.SequenceEqual(Indicators))
+            {
+                await ShowIndicatorsAsync(session);
+            }
+        }
+    }
+
+    // The shared calculators of the chosen indicators (started and warmed up if nobody shows them yet),
+    // their values from the first drawn candle on, and the browser draws exactly them.
+    private async Task ShowIndicatorsAsync(ChartSession session)
+    {
+        var wanted = Indicators;
+        _shownIndicators = wanted;
+        if (session.Indicators is not { } indicators)
+        {
+            return;
+        }
+
+        try
+        {
+            var failed = new List<string>();
+            var drawn = await indicators.ShowAsync(wanted, session.Series.FirstOpenTime ?? 0, failed, session.Cancellation);
+            if (session.IsDisposed)
+            {
+                return;
+            }
+
+            await _interop.SetIndicatorsAsync(PlotId, drawn);
+            _indicatorProblem = failed.Count == 0
+                ? null
+                : $"{string.Join(", ", failed)}: the history behind it could not be read, so it is not drawn; it is tried again when the chart reloads or the set changes.";
+        }
+        catch (OperationCanceledException) when (session.IsDisposed)
+        {
+        }
+        catch (JSDisconnectedException)
+        {
+        }
+
+        StateHasChanged();
+    }
+
+    // The toolbar changed the zone or scale: relabel the drawn chart (no reload, the view stays).
+    private async Task ShowDisplayAsync()
+    {
+        var display = Display;
+        _shownDisplay = display;
+        try
+        {
+            await _interop.SetDisplayAsync(PlotId, display);
+        }
+        catch (JSDisconnectedException)
+        {
         }
     }
 
@@ -106,11 +202,11 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         StateHasChanged();
         if (_requested is { } key)
         {
-            await LoadAsync(key.Symbol, key.Interval);
+            await LoadAsync(key.Symbol, key.Interval, view: null);
         }
     }
 
-    private async Task LoadAsync(string symbol, Interval interval)
+    private async Task LoadAsync(string symbol, Interval interval, ChartRange? view)
     {
         // Stop the previous series at once (its history request is cancelled, its handlers
         // unsubscribed), then take turns: every load draws into the same plot.
@@ -155,7 +251,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             var candles = CandleMerge.WithLiveCandles(history, Live.GetLiveCandles(symbol, interval));
             session.Series.Load(candles);
             _decimals = PriceDecimals.For(symbols.IsCompletedSuccessfully ? symbols.Result.FirstOrDefault(s => s.Symbol == symbol) : null, candles);
-            await DrawAsync(session, candles);
+            await DrawAsync(session, candles, view);
             if (session != _session || session.IsDisposed)
             {
                 return;
@@ -164,7 +260,15 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             _state = ChartState.Ready;
             CopyReadouts(session);
             StateHasChanged();
+            session.Indicators = new ChartIndicatorSession(
+                new Series(symbol, interval), SharedIndicators, session.Pending, () => StartDrain(session), Logger);
+            session.Attach(session.Indicators);
             await DrainAsync(session); // releases the updates held during the load
+
+            // After the candles are live: an indicator's warm-up may have to ask a slow exchange, and
+            // that must never hold up the chart's own updates.
+            await ShowIndicatorsAsync(session);
+            await ShowLiveDeltasAsync(session);
         }
         catch (OperationCanceledException) when (session.IsDisposed)
         {
@@ -206,7 +310,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     /// The whole series through Plotly.Blazor, then waits until the browser shows it: the first
     /// series by rendering the plot component with it (its first draw), later ones by React.
     /// </summary>
-    private async Task DrawAsync(ChartSession session, IReadOnlyList<Candle> candles)
+    private async Task DrawAsync(ChartSession session, IReadOnlyList<Candle> candles, ChartRange? view)
     {
         var colors = DashboardTheme.ChartColorsFor(Theme.IsDark);
         _traces.Clear();
@@ -228,13 +332,17 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
 
         var expected = new DrawnSeries(session.Symbol, candles.Count, candles.Count > 0 ? candles[^1].OpenTime : 0);
-        var options = new ChartOptions(session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles);
+        var display = Display;
+        var options = new ChartOptions(
+            session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles,
+            display.Zone, display.Scale.Code(), Clock.GetUtcNow().ToUnixTimeMilliseconds(), view, _self, LinkCrosshairs);
         if (!await _interop.WhenDrawnAsync(PlotId, expected, options, session.Cancellation))
         {
             throw new JSException("The chart library did not draw the series in time.");
         }
 
         session.IsDrawn = true;
+        _shownDisplay = display;
         await RecolourAsync(); // the theme may have changed while the figure was on its way
     }
 
@@ -315,15 +423,27 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 }
 
                 var changed = false;
-                foreach (var candle in batch.Live)
+
+                // The indicators' new values ride with the turn's last live candle (one redraw for both),
+                // else go alone after the official candles.
+                var indicatorsPending = batch.Indicators.Count > 0;
+                for (var i = 0; i < batch.Live.Count; i++)
                 {
+                    var candle = batch.Live[i];
                     if (session.IsDisposed || session.Series.Apply(candle) == ChartChange.Ignored)
                     {
                         continue;
                     }
 
-                    await _interop.ApplyUpdateAsync(PlotId, ChartCandle.From(candle));
                     changed = true;
+                    if (session.Series.Detached)
+                    {
+                        continue; // the browser shows the past without its newest candles; the readout still moves
+                    }
+
+                    var withIndicators = indicatorsPending && i == batch.Live.Count - 1;
+                    await _interop.ApplyUpdateAsync(PlotId, ChartCandle.From(candle), withIndicators ? batch.Indicators : null);
+                    indicatorsPending &= !withIndicators;
                 }
 
                 // After the live updates of this turn, so a candle that just closed is drawn before
@@ -336,6 +456,12 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                     var inserted = await _interop.ReplaceCandlesAsync(PlotId, [.. official.Select(c => ChartCandle.From(c))]);
                     session.Series.RecordInserted(inserted);
                     changed = true;
+                    await ShowLiveDeltasAsync(session);
+                }
+
+                if (indicatorsPending && !session.IsDisposed)
+                {
+                    await _interop.ApplyIndicatorValuesAsync(PlotId, batch.Indicators);
                 }
 
                 if (changed && session == _session)
@@ -397,15 +523,139 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
+    // How the newest replaced candles compared with the live ones (recorded server-wide by the buffers):
+    // the header's figure and, per candle, the legend's. Asked again after every official batch, which
+    // also picks up a delta the buffers recorded just after this chart read its candles.
+    private async Task ShowLiveDeltasAsync(ChartSession session)
+    {
+        _liveAccuracy = LiveDeltaText.Summary(LiveDeltas.AccuracyOf(session.Symbol, session.Interval));
+        if (session.Series.Last is not { } last)
+        {
+            return;
+        }
+
+        var deltas = new List<ChartLiveDelta>();
+        for (var i = 0; i < LiveDeltas.Window + 2; i++)
+        {
+            if (LiveDeltas.DeltaAt(session.Symbol, session.Interval, last.OpenTime - (i * session.Interval.Milliseconds)) is { } delta)
+            {
+                deltas.Add(ChartLiveDelta.From(delta));
+            }
+        }
+
+        if (deltas.Count > 0)
+        {
+            await _interop.SetLiveDeltasAsync(PlotId, deltas);
+        }
+    }
+
     private void CopyReadouts(ChartSession session)
     {
         _last = session.Series.Last;
-        _first = session.Series.First;
+        _previousClose = session.Series.PreviousClose;
         _count = session.Series.Count;
     }
 
-    private static string FormatTime(long epochMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private string FormatTime(long epochMs) =>
+        ChartTimeZones.ToZone(Display.Zone, epochMs).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    // --- Scroll-back: called by candleChart.js when the view nears an end of what it holds. The
+    // browser is an edge like any other: its arguments are checked, and a failure is a logged empty
+    // answer, never an exception thrown into the page. ---
+
+    /// <summary>The page of closed candles before <paramref name="beforeOpenTime"/> (the oldest drawn one).</summary>
+    [JSInvokable]
+    public Task<ChartPageJson> LoadOlder(long beforeOpenTime) =>
+        LoadPageAsync(beforeOpenTime, "older", page => new ChartPageJson([.. page.Candles.Select(c => ChartCandle.From(c))], page.ReachedStart, ReachedLive: false, []));
+
+    /// <summary>
+    /// The page after <paramref name="afterOpenTime"/> for a chart that dropped its newest candles, or
+    /// ReachedLive when the rest is the live series (the browser then asks for <see cref="ReloadLatest"/>).
+    /// </summary>
+    [JSInvokable]
+    public Task<ChartPageJson> LoadNewer(long afterOpenTime)
+    {
+        if (_session is not { } session || afterOpenTime <= 0)
+        {
+            return Task.FromResult(ChartPageJson.Empty);
+        }
+
+        var interval = session.Interval;
+        var lastClosed = interval.Floor(Clock.GetUtcNow().ToUnixTimeMilliseconds()) - interval.Milliseconds;
+        var before = afterOpenTime + ((PageCandles + 1) * interval.Milliseconds);
+        return before > lastClosed
+            ? Task.FromResult(ChartPageJson.Live)
+            : LoadPageAsync(before, "newer", page => new ChartPageJson([.. page.Candles.Where(c => c.OpenTime > afterOpenTime).Select(c => ChartCandle.From(c))], ReachedStart: false, ReachedLive: false, []));
+    }
+
+    // One page through the history service for the drawn series; a failure is logged and answered
+    // with an empty page (the browser pauses, then tries again).
+    private async Task<ChartPageJson> LoadPageAsync(long beforeOpenTime, string direction, Func<HistoryPage, ChartPageJson> answer)
+    {
+        if (_session is not { IsDrawn: true } session || beforeOpenTime <= 0 || _pageInFlight)
+        {
+            return ChartPageJson.Empty;
+        }
+
+        _pageInFlight = true;
+        try
+        {
+            var page = await History.LoadBeforeAsync(session.Symbol, session.Interval, beforeOpenTime, PageCandles, session.Cancellation);
+            return answer(page) with { Indicators = await IndicatorPageAsync(session, page.Candles) };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || session.IsDisposed)
+        {
+            Logger.LogWarning(ex, "Loading {Direction} {Symbol} {Interval} candles failed", direction, session.Symbol, session.Interval);
+            return ChartPageJson.Empty;
+        }
+        finally
+        {
+            _pageInFlight = false;
+        }
+    }
+
+    // The shown indicators over a scroll-back page, each warmed up on the candles before it (the shared
+    // calculators hold only the latest candles).
+    private async Task<IReadOnlyList<ChartIndicatorValues>> IndicatorPageAsync(ChartSession session, IReadOnlyList<Candle> candles)
+    {
+        var values = new List<ChartIndicatorValues>();
+        foreach (var spec in session.Indicators?.Shown ?? [])
+        {
+            var computed = await IndicatorHistory.ComputeAsync(new Series(session.Symbol, session.Interval), spec, candles, session.Cancellation);
+            values.Add(ChartIndicatorValues.From(spec, computed));
+        }
+
+        return values;
+    }
+
+    /// <summary>Draws the latest candles again (back to live after scrolling far back), showing [from, to] when given.</summary>
+    [JSInvokable]
+    public Task ReloadLatest(long? from, long? to)
+    {
+        if (_session is null || _requested is not { } key)
+        {
+            return Task.CompletedTask;
+        }
+
+        var view = from is > 0 && to > from ? new ChartRange(from.Value, to.Value) : null;
+        _state = ChartState.Loading;
+        StateHasChanged();
+        return LoadAsync(key.Symbol, key.Interval, view);
+    }
+
+    /// <summary>The browser loaded or dropped candles: what it holds now, for the readouts and for which updates to send.</summary>
+    [JSInvokable]
+    public void WindowChanged(int count, long firstOpenTime, long lastOpenTime, bool detached)
+    {
+        if (_session is not { IsDrawn: true } session || count < 0 || count > MaxCandles || firstOpenTime > lastOpenTime)
+        {
+            return;
+        }
+
+        session.Series.WindowChanged(count, firstOpenTime, detached);
+        CopyReadouts(session);
+        StateHasChanged();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -425,5 +675,6 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
 
         await _interop.DisposeAsync();
+        _self.Dispose();
     }
 }

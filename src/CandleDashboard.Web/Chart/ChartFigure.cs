@@ -62,7 +62,7 @@ public static class ChartFigure
             Low = Prices(candles, official: false, c => c.Low),
             Close = Prices(candles, official: false, c => c.Close),
             TextArray = candles.Select(c => SourceText(c)).ToList(),
-            HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Y | HoverInfoFlag.Text,
+            HoverInfo = HoverInfoFlag.None, // the legend line is the readout (chartLegend.js), in the chosen time zone
             Increasing = new Increasing { Line = new IncreasingLine { Color = DashboardTheme.Up, Width = 1 }, FillColor = UpLiveFill },
             Decreasing = new Decreasing { Line = new DecreasingLine { Color = DashboardTheme.Down, Width = 1 }, FillColor = DownLiveFill },
             WhiskerWidth = 0,
@@ -77,7 +77,7 @@ public static class ChartFigure
             CustomData = [.. times],
             Y = candles.Select(c => (object)c.Volume).ToList(),
             Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = candles.Select(c => (object)VolumeColor(c)).ToList() },
-            HoverTemplate = "Vol %{y:,.4s}<extra></extra>",
+            HoverInfo = Plotly.Blazor.Traces.BarLib.HoverInfoFlag.None,
         };
         yield return new Candlestick
         {
@@ -91,7 +91,7 @@ public static class ChartFigure
             Low = Prices(candles, official: true, c => c.Low),
             Close = Prices(candles, official: true, c => c.Close),
             TextArray = candles.Select(_ => OfficialText).ToList(),
-            HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Y | HoverInfoFlag.Text,
+            HoverInfo = HoverInfoFlag.None, // the legend line is the readout (chartLegend.js), in the chosen time zone
             Increasing = new Increasing { Line = new IncreasingLine { Color = DashboardTheme.Up, Width = 1 }, FillColor = DashboardTheme.Up },
             Decreasing = new Decreasing { Line = new DecreasingLine { Color = DashboardTheme.Down, Width = 1 }, FillColor = DashboardTheme.Down },
             WhiskerWidth = 0,
@@ -157,8 +157,7 @@ public static class ChartFigure
                     Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right,
                     GridColor = colors.Grid,
                     ZeroLine = false,
-                    TickFormat = ".2s",
-                    FixedRange = true,
+                    FixedRange = true, // fitted to the visible volumes and labelled in plain units by chartView.js
                 },
             ],
             Shapes =
@@ -196,13 +195,18 @@ public static class ChartFigure
         };
     }
 
-    /// <summary>Scroll-wheel zoom, no plotly logo, no selection tools (a chart is read, not edited).</summary>
+    /// <summary>
+    /// No plotly logo, no selection or zoom tools (a chart is read, not edited), and no plotly wheel
+    /// zoom or double-click: plotly's zoom both axes, while chartView.js zooms time around the
+    /// pointer and fits prices to what is in view. Only the image download stays in the mode bar.
+    /// </summary>
     public static Config Config() => new()
     {
         Responsive = true,
         DisplayLogo = false,
-        ScrollZoom = Plotly.Blazor.ConfigLib.ScrollZoomFlag.Cartesian,
-        ModeBarButtonsToRemove = new[] { "lasso2d", "select2d", "autoScale2d" },
+        ScrollZoom = Plotly.Blazor.ConfigLib.ScrollZoomFlag.False,
+        DoubleClick = Plotly.Blazor.ConfigLib.DoubleClickEnum.False,
+        ModeBarButtonsToRemove = new[] { "lasso2d", "select2d", "zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d" },
     };
 
     /// <summary>Layout keys that change with the theme mode, for a relayout that leaves data and view alone.</summary>

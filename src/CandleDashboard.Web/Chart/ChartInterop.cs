@@ -27,13 +27,32 @@ public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
     public async Task<bool> WhenDrawnAsync(string plotId, DrawnSeries expected, ChartOptions options, CancellationToken cancellationToken) =>
         await (await Module).InvokeAsync<bool>("whenDrawn", cancellationToken, plotId, expected, options, DrawTimeout.TotalMilliseconds);
 
-    /// <summary>Patches the changed or new candle; false when the plot no longer shows a tracked series.</summary>
-    public async Task<bool> ApplyUpdateAsync(string plotId, ChartCandle candle) =>
-        await (await Module).InvokeAsync<bool>("applyUpdate", plotId, candle);
+    /// <summary>
+    /// Patches the changed or new candle, and the indicators' values that came with it in the same redraw;
+    /// false when the plot no longer shows a tracked series.
+    /// </summary>
+    public async Task<bool> ApplyUpdateAsync(string plotId, ChartCandle candle, IReadOnlyList<ChartIndicatorValues>? indicators = null) =>
+        await (await Module).InvokeAsync<bool>("applyUpdate", plotId, candle, indicators);
+
+    /// <summary>Draws exactly these indicators with their values so far (the view stays).</summary>
+    public async Task SetIndicatorsAsync(string plotId, IReadOnlyList<ChartIndicatorJson> indicators) =>
+        await (await Module).InvokeAsync<bool>("setIndicators", plotId, indicators);
+
+    /// <summary>How drawn official candles compared with the live ones they replaced (the legend shows it per candle).</summary>
+    public async Task SetLiveDeltasAsync(string plotId, IReadOnlyList<ChartLiveDelta> deltas) =>
+        await (await Module).InvokeAsync<bool>("setLiveDeltas", plotId, deltas);
+
+    /// <summary>New indicator values that came without a live candle (official replacements).</summary>
+    public async Task ApplyIndicatorValuesAsync(string plotId, IReadOnlyList<ChartIndicatorValues> values) =>
+        await (await Module).InvokeAsync<bool>("applyIndicatorValues", plotId, values);
 
     /// <summary>Replaces drawn candles with official ones in place; returns how many filled holes.</summary>
     public async Task<int> ReplaceCandlesAsync(string plotId, IReadOnlyList<ChartCandle> candles) =>
         await (await Module).InvokeAsync<int>("replaceCandles", plotId, candles);
+
+    /// <summary>Relabels and refits the drawn chart for another time zone or price scale (data and view stay).</summary>
+    public async Task SetDisplayAsync(string plotId, ChartDisplay display) =>
+        await (await Module).InvokeAsync<bool>("setDisplay", plotId, display.Zone, display.Scale.Code());
 
     /// <summary>Stops the hot path for a plot whose series is being replaced.</summary>
     public async Task ForgetAsync(string plotId) => await (await Module).InvokeVoidAsync("forget", plotId);

@@ -23,14 +23,34 @@ public sealed class ChartSeries
 
     public Candle? Last { get; private set; }
 
-    /// <summary>The first candle drawn, for the change-over-the-window readout.</summary>
-    public Candle? First { get; private set; }
+    /// <summary>Close of the candle before <see cref="Last"/>, for the change readout (null when none is drawn).</summary>
+    public decimal? PreviousClose { get; private set; }
+
+    /// <summary>Open time of the oldest drawn candle: official candles older than it are not the chart's.</summary>
+    public long? FirstOpenTime { get; private set; }
+
+    /// <summary>
+    /// The browser dropped its newest candles to show the past (scroll-back beyond what it holds):
+    /// live updates are not sent until it reloads the latest candles.
+    /// </summary>
+    public bool Detached { get; private set; }
 
     public void Load(IReadOnlyList<Candle> candles)
     {
         Count = Math.Min(candles.Count, MaxCandles);
-        First = candles.Count > 0 ? candles[^Count] : null;
+        FirstOpenTime = candles.Count > 0 ? candles[^Count].OpenTime : null;
         Last = candles.Count > 0 ? candles[^1] : null;
+        PreviousClose = candles.Count > 1 ? candles[^2].Close : null;
+        Detached = false;
+    }
+
+    /// <summary>The browser loaded or dropped pages (scroll-back): what it holds now.</summary>
+    public void WindowChanged(int count, long firstOpenTime, bool detached)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Count = Math.Min(count, MaxCandles);
+        FirstOpenTime = firstOpenTime;
+        Detached = detached;
     }
 
     /// <summary>Classifies the update and records it when it changes the chart.</summary>
@@ -57,8 +77,9 @@ public sealed class ChartSeries
             }
         }
 
+        PreviousClose = Last?.Close;
         Last = candle;
-        First ??= candle;
+        FirstOpenTime ??= candle.OpenTime;
         Count = Math.Min(Count + 1, MaxCandles);
         return ChartChange.Appended;
     }
@@ -84,7 +105,7 @@ public sealed class ChartSeries
     /// <param name="formingOpenTime">Open time of the bucket the clock is in now.</param>
     public IReadOnlyList<Candle> AcceptOfficial(IReadOnlyList<Candle> official, long formingOpenTime)
     {
-        if (Last is not { } last || First is not { } first)
+        if (Last is not { } last || FirstOpenTime is not { } first)
         {
             return [];
         }
@@ -94,7 +115,7 @@ public sealed class ChartSeries
         {
             if (!ChartCandle.IsOfficial(candle)
                 || candle.OpenTime >= formingOpenTime
-                || candle.OpenTime < first.OpenTime
+                || candle.OpenTime < first
                 || candle.OpenTime > last.OpenTime)
             {
                 continue;
@@ -108,11 +129,6 @@ public sealed class ChartSeries
                 }
 
                 Last = candle;
-            }
-
-            if (candle.OpenTime == first.OpenTime)
-            {
-                First = candle;
             }
 
             accepted.Add(candle);

@@ -31,6 +31,9 @@ public sealed class ChartSession : IDisposable
     /// <summary>Held until the chart is drawn: updates that arrive during the history load are applied after it.</summary>
     public PendingCandles Pending { get; } = new(startHeld: true);
 
+    /// <summary>The indicators shown on this series (set once the chart is drawn; disposed with the session).</summary>
+    public ChartIndicatorSession? Indicators { get; set; }
+
     /// <summary>True once the browser shows this series; live updates wait until then.</summary>
     public bool IsDrawn { get; set; }
 

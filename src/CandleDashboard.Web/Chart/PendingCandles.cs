@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Web.Chart;
@@ -31,6 +32,7 @@ public sealed class PendingCandles
     private long _dropped;
     private readonly SortedList<long, Candle> _pending = [];
     private readonly SortedList<long, Candle> _official = [];
+    private readonly Dictionary<IndicatorSpec, SortedList<long, IndicatorValue>> _indicators = [];
     private bool _draining;
 
     /// <param name="startHeld">
@@ -97,6 +99,37 @@ public sealed class PendingCandles
     }
 
     /// <summary>
+    /// Adds new values of one of the chart's indicators (one per open time; a later value wins, as a
+    /// replacement supersedes what the calculator said before). Returns true when the caller must start a
+    /// drain loop. Bounded like official candles: a stalled tab keeps at most what a chart shows.
+    /// </summary>
+    public bool OfferIndicator(IndicatorUpdate update)
+    {
+        lock (_gate)
+        {
+            if (!_indicators.TryGetValue(update.Key.Spec, out var values))
+            {
+                values = [];
+                _indicators[update.Key.Spec] = values;
+            }
+
+            foreach (var value in update.Values)
+            {
+                values[value.OpenTime] = value;
+            }
+
+            TrimOldest(values, MaxOfficial);
+            if (_draining || update.Values.Count == 0)
+            {
+                return false;
+            }
+
+            _draining = true;
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Ends a drain that failed before it emptied the queue, keeping what is pending: the next
     /// offer starts a new drain instead of finding one "running" forever.
     /// </summary>
@@ -116,20 +149,24 @@ public sealed class PendingCandles
     {
         lock (_gate)
         {
-            if (_pending.Count == 0 && _official.Count == 0)
+            if (_pending.Count == 0 && _official.Count == 0 && _indicators.Count == 0)
             {
                 _draining = false;
                 return PendingBatch.Empty;
             }
 
-            var batch = new PendingBatch(_pending.Values.ToArray(), _official.Values.ToArray());
+            var batch = new PendingBatch(
+                _pending.Values.ToArray(),
+                _official.Values.ToArray(),
+                [.. _indicators.Select(i => ChartIndicatorValues.From(i.Key, i.Value.Values))]);
             _pending.Clear();
             _official.Clear();
+            _indicators.Clear();
             return batch;
         }
     }
 
-    private void TrimOldest(SortedList<long, Candle> queue, int max)
+    private void TrimOldest<T>(SortedList<long, T> queue, int max)
     {
         while (queue.Count > max)
         {

@@ -27,7 +27,12 @@ public static class PriceFormat
         _ => volume.ToString("0.####", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Signed percent change, e.g. "+1.25%".</summary>
-    public static string Change(decimal from, decimal to) =>
-        from == 0 ? "" : ((to - from) / from).ToString("+0.00%;-0.00%;0.00%", CultureInfo.InvariantCulture);
+    /// <summary>Signed change and percent change, e.g. "+12.50 (+0.02%)", as the crosshair legend writes it.</summary>
+    public static string Change(decimal from, decimal to, int decimals)
+    {
+        var diff = to - from;
+        var sign = diff > 0 ? "+" : diff < 0 ? "−" : "";
+        var absolute = sign + Format(Math.Abs(diff), decimals);
+        return from == 0 ? absolute : $"{absolute} ({sign}{(Math.Abs(diff / from) * 100m).ToString("0.00", CultureInfo.InvariantCulture)}%)";
+    }
 }

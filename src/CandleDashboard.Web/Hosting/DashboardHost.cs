@@ -2,6 +2,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
+using CandleDashboard.Web.Indicators;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
 using CandleDashboard.Web.Security;
@@ -45,6 +46,7 @@ public static class DashboardHost
         await builder.AddExchangeAsync();
         builder.AddDashboard();
         builder.AddCandlePersistence();
+        builder.AddIndicators();
         builder.AddCandleHub();
 
         builder.AddPublicApi();

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace CandleDashboard.Web.Hubs;
 /// </summary>
 public sealed class CandleHub(
     SeriesCatalog catalog,
-    HubSubscriptionRegistry registry,
+    HubSubscriptionRegistry<Series> registry,
+    HubSubscriptionRegistry<IndicatorKey> indicatorRegistry,
+    SharedIndicatorSet indicators,
     IOptions<CandleHubOptions> options,
     HubConnectionEvents events,
     HubGroups groups,
@@ -25,9 +28,9 @@ public sealed class CandleHub(
         var max = options.Value.MaxSubscriptionsPerConnection;
         switch (registry.Add(Context.ConnectionId, series, max))
         {
-            case HubSubscriptionRegistry.AddResult.LimitReached:
+            case SubscriptionAddResult.LimitReached:
                 throw new HubException($"Subscription limit reached: at most {max} series per connection. Unsubscribe from one first.");
-            case HubSubscriptionRegistry.AddResult.AlreadySubscribed:
+            case SubscriptionAddResult.AlreadySubscribed:
                 return;
         }
 
@@ -52,12 +55,76 @@ public sealed class CandleHub(
         }
     }
 
+    /// <summary>
+    /// Follows an indicator of a series: <c>indicator</c> messages with each value that changes (the forming
+    /// candle's, each closed candle's, and the values an official candle corrects). The values so far come
+    /// from <c>GET /api/indicators/…</c>. Returns the indicator's canonical text (<c>ema(21)</c>), which the
+    /// messages carry. The same cap applies as for series, counted separately.
+    /// </summary>
+    public async Task<string> SubscribeIndicator(string? symbol, string? interval, string? indicator)
+    {
+        var key = new IndicatorKey(Validate(symbol, interval), ValidateIndicator(indicator));
+        IndicatorLease lease;
+        try
+        {
+            // Starts (warms up) the shared calculator if nobody uses it yet; held while the registry opens
+            // its broadcast, which takes a lease of its own.
+            lease = await indicators.AcquireAsync(key.Series, key.Spec, Context.ConnectionAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Starting {Indicator} for hub connection {ConnectionId} failed", key, Context.ConnectionId);
+            throw new HubException($"{key.Spec.Text} on {key.Series} cannot be computed now: its history could not be read. Try again shortly.");
+        }
+
+        using (lease)
+        {
+            var max = options.Value.MaxSubscriptionsPerConnection;
+            switch (indicatorRegistry.Add(Context.ConnectionId, key, max))
+            {
+                case SubscriptionAddResult.LimitReached:
+                    throw new HubException($"Indicator subscription limit reached: at most {max} per connection. Unsubscribe from one first.");
+                case SubscriptionAddResult.AlreadySubscribed:
+                    return key.Spec.Text;
+            }
+        }
+
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, groups.Of(key), Context.ConnectionAborted);
+        }
+        catch
+        {
+            indicatorRegistry.Remove(Context.ConnectionId, key);
+            throw;
+        }
+
+        return key.Spec.Text;
+    }
+
+    public async Task UnsubscribeIndicator(string? symbol, string? interval, string? indicator)
+    {
+        var key = new IndicatorKey(Validate(symbol, interval), ValidateIndicator(indicator));
+        if (indicatorRegistry.Remove(Context.ConnectionId, key))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, groups.Of(key));
+        }
+    }
+
+    private static IndicatorSpec ValidateIndicator(string? text)
+    {
+        var check = IndicatorSpec.Check(text);
+        return check.IsValid ? check.Spec! : throw new HubException(check.Message);
+    }
+
     /// <summary>A served series, or a <see cref="HubException"/> whose message is all the client learns.</summary>
     private Series Validate(string? symbol, string? interval)
     {
         var check = catalog.Check(symbol, interval);
         return check.IsValid ? check.Series : throw new HubException(check.Message);
     }
+
+    private static bool IsStalling(IDisposable broadcast) => broadcast is IHubBroadcast { IsStalling: true };
 
     public override Task OnConnectedAsync()
     {
@@ -70,7 +137,7 @@ public sealed class CandleHub(
         // A connection that closes while one of its series is held up by a full buffer is the
         // follower that stopped reading, dropped by SignalR at Hub:SlowFollowerTimeout (or by
         // Kestrel's minimum response rate); see SlowSendWatch for why this is inferred.
-        if (registry.AnyFollowed(Context.ConnectionId, h => h is SeriesBroadcaster { IsStalling: true }))
+        if (registry.AnyFollowed(Context.ConnectionId, IsStalling) || indicatorRegistry.AnyFollowed(Context.ConnectionId, IsStalling))
         {
             events.SlowFollowerDropped();
             logger.LogWarning(
@@ -83,6 +150,7 @@ public sealed class CandleHub(
 
         // SignalR drops the connection from its groups itself; the core subscriptions are ours.
         registry.RemoveConnection(Context.ConnectionId);
+        indicatorRegistry.RemoveConnection(Context.ConnectionId);
         events.Disconnected();
         return Task.CompletedTask;
     }

@@ -1,4 +1,6 @@
 using CandleDashboard.Core.Feeds;
+using CandleDashboard.Core.Indicators;
+using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -37,18 +39,33 @@ public static class CandleHubHostingExtensions
         services.AddSingleton<HubGroups>();
         // Metrics are optional: reported when the host registered them, silent otherwise.
         services.AddSingleton(sp => new HubConnectionEvents(sp.GetService<DashboardMetrics>()));
+        services.AddSingleton(sp => new HubBroadcastSettings(
+            sp.GetRequiredService<IHubContext<CandleHub>>(),
+            sp.GetRequiredService<HubGroups>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CandleHub>>(),
+            sp.GetService<DashboardMetrics>(),
+            sp.GetRequiredService<IOptions<CandleHubOptions>>().Value.SlowFollowerTimeout));
         services.AddSingleton(sp =>
         {
-            var metrics = sp.GetService<DashboardMetrics>();
             var stream = sp.GetRequiredService<ILiveCandleStream>();
-            var hub = sp.GetRequiredService<IHubContext<CandleHub>>();
-            var clock = sp.GetRequiredService<TimeProvider>();
-            var logger = sp.GetRequiredService<ILogger<CandleHub>>();
-            var groups = sp.GetRequiredService<HubGroups>();
-            var slowFollowerTimeout = sp.GetRequiredService<IOptions<CandleHubOptions>>().Value.SlowFollowerTimeout;
-            HubSubscriptionRegistry? registry = null;
-            registry = new HubSubscriptionRegistry(series =>
-                new SeriesBroadcaster(series, groups.Of(series), stream, hub, clock, logger, () => registry!.FollowersOf(series), metrics, slowFollowerTimeout));
+            var settings = sp.GetRequiredService<HubBroadcastSettings>();
+            HubSubscriptionRegistry<Series>? registry = null;
+            registry = new HubSubscriptionRegistry<Series>(series => new SeriesBroadcaster(series, stream, () => registry!.FollowersOf(series), settings));
+            return registry;
+        });
+        services.AddSingleton(sp =>
+        {
+            var indicators = sp.GetRequiredService<SharedIndicatorSet>();
+            var settings = sp.GetRequiredService<HubBroadcastSettings>();
+            HubSubscriptionRegistry<IndicatorKey>? registry = null;
+
+            // Opened under the registry's lock, so without waiting: CandleHub.SubscribeIndicator holds a
+            // lease while it adds, which keeps the calculator running for TryAcquireRunning.
+            registry = new HubSubscriptionRegistry<IndicatorKey>(key => new IndicatorBroadcaster(
+                indicators.TryAcquireRunning(key) ?? throw new InvalidOperationException($"{key} is not running."),
+                () => registry!.FollowersOf(key),
+                settings));
             return registry;
         });
         services.AddHostedService<DataUpdatedRelay>();

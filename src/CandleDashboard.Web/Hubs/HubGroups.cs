@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 
 namespace CandleDashboard.Web.Hubs;
@@ -20,4 +21,7 @@ public sealed class HubGroups
     /// letters and digits only), so no two series share a group name.
     /// </summary>
     public string Of(Series series) => $"candles:{series.Symbol}:{series.Interval.Code}@{_instance}";
+
+    /// <summary>An indicator's group; its canonical text (<c>bollinger(20,2)</c>) names one spec only.</summary>
+    public string Of(IndicatorKey key) => $"indicators:{key.Series.Symbol}:{key.Series.Interval.Code}:{key.Spec.Text}@{_instance}";
 }

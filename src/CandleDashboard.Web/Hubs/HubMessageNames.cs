@@ -5,4 +5,5 @@ public static class HubMessageNames
 {
     public const string Candle = "candle";
     public const string DataUpdated = "data_updated";
+    public const string Indicator = "indicator";
 }

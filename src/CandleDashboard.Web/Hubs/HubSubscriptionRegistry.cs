@@ -1,37 +1,30 @@
-using CandleDashboard.Core.Market;
 namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
-/// Bookkeeping of who follows which series: per connection (for the cap and for cleanup on
-/// disconnect) and per series (a reference count, so the server holds one core subscription per
-/// series with at least one follower, however many connections share it).
+/// Bookkeeping of who follows what (a series, an indicator of a series): per connection (for the cap
+/// and for cleanup on disconnect) and per key (a reference count, so the server holds one core
+/// subscription per key with at least one follower, however many connections share it).
 /// </summary>
 /// <remarks>
 /// One lock guards both maps: subscribe and unsubscribe are rare next to candle traffic, and a
-/// single lock keeps the count and the open series consistent without ordering puzzles.
-/// Opening/closing a series happens under the lock too, so a series is never opened twice.
+/// single lock keeps the count and the open keys consistent without ordering puzzles.
+/// Opening/closing a key happens under the lock too, so a key is never opened twice.
 /// </remarks>
-public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries)
+public sealed class HubSubscriptionRegistry<TKey>(Func<TKey, IDisposable> open)
+    where TKey : notnull
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, HashSet<Series>> _byConnection = new(StringComparer.Ordinal);
-    private readonly Dictionary<Series, (IDisposable Handle, int Followers)> _bySeries = [];
+    private readonly Dictionary<string, HashSet<TKey>> _byConnection = new(StringComparer.Ordinal);
+    private readonly Dictionary<TKey, (IDisposable Handle, int Followers)> _byKey = [];
 
-    public enum AddResult
-    {
-        Added,
-        AlreadySubscribed,
-        LimitReached,
-    }
-
-    /// <summary>Series that have at least one follower (each holds exactly one core subscription).</summary>
+    /// <summary>Keys (series, indicators) that have at least one follower (each holds exactly one core subscription).</summary>
     public int OpenSeriesCount
     {
         get
         {
             lock (_gate)
             {
-                return _bySeries.Count;
+                return _byKey.Count;
             }
         }
     }
@@ -47,29 +40,29 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
         }
     }
 
-    public AddResult Add(string connectionId, Series series, int maxPerConnection)
+    public SubscriptionAddResult Add(string connectionId, TKey key, int maxPerConnection)
     {
         lock (_gate)
         {
             var followed = _byConnection.GetValueOrDefault(connectionId);
-            if (followed?.Contains(series) == true)
+            if (followed?.Contains(key) == true)
             {
-                return AddResult.AlreadySubscribed;
+                return SubscriptionAddResult.AlreadySubscribed;
             }
 
             if ((followed?.Count ?? 0) >= maxPerConnection)
             {
-                return AddResult.LimitReached;
+                return SubscriptionAddResult.LimitReached;
             }
 
             // Open before recording anything: if the core refuses, the registry is unchanged.
-            if (_bySeries.TryGetValue(series, out var entry))
+            if (_byKey.TryGetValue(key, out var entry))
             {
-                _bySeries[series] = (entry.Handle, entry.Followers + 1);
+                _byKey[key] = (entry.Handle, entry.Followers + 1);
             }
             else
             {
-                _bySeries[series] = (openSeries(series), 1);
+                _byKey[key] = (open(key), 1);
             }
 
             if (followed is null)
@@ -78,18 +71,18 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
                 _byConnection[connectionId] = followed;
             }
 
-            followed.Add(series);
-            return AddResult.Added;
+            followed.Add(key);
+            return SubscriptionAddResult.Added;
         }
     }
 
-    /// <summary>Returns false when the connection did not follow the series (unsubscribe is idempotent).</summary>
-    public bool Remove(string connectionId, Series series)
+    /// <summary>Returns false when the connection did not follow the key (unsubscribe is idempotent).</summary>
+    public bool Remove(string connectionId, TKey key)
     {
         IDisposable? toClose;
         lock (_gate)
         {
-            if (!_byConnection.TryGetValue(connectionId, out var followed) || !followed.Remove(series))
+            if (!_byConnection.TryGetValue(connectionId, out var followed) || !followed.Remove(key))
             {
                 return false;
             }
@@ -99,7 +92,7 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
                 _byConnection.Remove(connectionId);
             }
 
-            toClose = Release(series);
+            toClose = Release(key);
         }
 
         toClose?.Dispose();
@@ -107,10 +100,10 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
     }
 
     /// <summary>Drops everything a closed connection followed; returns what it followed.</summary>
-    public IReadOnlyCollection<Series> RemoveConnection(string connectionId)
+    public IReadOnlyCollection<TKey> RemoveConnection(string connectionId)
     {
         var toClose = new List<IDisposable>();
-        HashSet<Series>? followed;
+        HashSet<TKey>? followed;
         lock (_gate)
         {
             if (!_byConnection.Remove(connectionId, out followed))
@@ -118,9 +111,9 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
                 return [];
             }
 
-            foreach (var series in followed)
+            foreach (var key in followed)
             {
-                if (Release(series) is { } handle)
+                if (Release(key) is { } handle)
                 {
                     toClose.Add(handle);
                 }
@@ -136,22 +129,22 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
         return followed;
     }
 
-    /// <summary>Connections following the series now (0 when none).</summary>
-    public int FollowersOf(Series series)
+    /// <summary>Connections following the key now (0 when none).</summary>
+    public int FollowersOf(TKey key)
     {
         lock (_gate)
         {
-            return _bySeries.TryGetValue(series, out var entry) ? entry.Followers : 0;
+            return _byKey.TryGetValue(key, out var entry) ? entry.Followers : 0;
         }
     }
 
-    /// <summary>True when the handle of any series the connection follows matches (e.g. a broadcaster that is stalling).</summary>
+    /// <summary>True when the handle of any key the connection follows matches (e.g. a broadcaster that is stalling).</summary>
     public bool AnyFollowed(string connectionId, Func<IDisposable, bool> predicate)
     {
         lock (_gate)
         {
             return _byConnection.TryGetValue(connectionId, out var followed)
-                && followed.Any(series => predicate(_bySeries[series].Handle));
+                && followed.Any(key => predicate(_byKey[key].Handle));
         }
     }
 
@@ -163,17 +156,17 @@ public sealed class HubSubscriptionRegistry(Func<Series, IDisposable> openSeries
         }
     }
 
-    /// <summary>Decrements the series' count; returns its handle when the last follower left.</summary>
-    private IDisposable? Release(Series series)
+    /// <summary>Decrements the key's count; returns its handle when the last follower left.</summary>
+    private IDisposable? Release(TKey key)
     {
-        var entry = _bySeries[series];
+        var entry = _byKey[key];
         if (entry.Followers > 1)
         {
-            _bySeries[series] = (entry.Handle, entry.Followers - 1);
+            _byKey[key] = (entry.Handle, entry.Followers - 1);
             return null;
         }
 
-        _bySeries.Remove(series);
+        _byKey.Remove(key);
         return entry.Handle;
     }
 }

@@ -1,5 +1,6 @@
-using CandleDashboard.Core.Exchange;
 using System.Diagnostics.Metrics;
+using CandleDashboard.Core.Accuracy;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Options;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace CandleDashboard.Web.Metrics;
 /// and the builder (trades in, rejected) are observed when scraped rather than counted twice;
 /// the rest are counted by whoever does the work: the hub calls <see cref="HubConnected"/> and
 /// <see cref="UpdatesPushed"/>, history readers <see cref="RowsFetched"/>, the circuit handler
-/// <see cref="CircuitOpened"/>.
+/// <see cref="CircuitOpened"/>. Live vs official is observed from <see cref="ILiveDeltaSource"/>
+/// per symbol and interval (the buffers record it once for the server).
 /// </summary>
 public sealed class DashboardMetrics
 {
@@ -25,7 +27,7 @@ public sealed class DashboardMetrics
     private long _openCircuits;
     private long _openHubConnections;
 
-    public DashboardMetrics(IMeterFactory meterFactory, IExchange exchange, ILiveCandleStream live, IOptions<DashboardOptions> dashboard)
+    public DashboardMetrics(IMeterFactory meterFactory, IExchange exchange, ILiveCandleStream live, IOptions<DashboardOptions> dashboard, ILiveDeltaSource liveDeltas)
     {
         var meter = meterFactory.Create(MeterName);
         var symbols = dashboard.Value.EffectiveSymbols;
@@ -40,6 +42,25 @@ public sealed class DashboardMetrics
             () => symbols.Sum(s => live.GetActivity(s)?.RejectedTrades ?? 0),
             unit: "{trade}",
             description: "Trades the candle builder refused (price or quantity not positive, time too far ahead).");
+        meter.CreateObservableCounter(
+            "candledashboard.live_delta.compared",
+            () => liveDeltas.Accuracies.SelectMany(a => new[]
+            {
+                new Measurement<long>(a.MatchedSinceStart, SeriesTags(a, "matched")),
+                new Measurement<long>(a.DifferingSinceStart, SeriesTags(a, "differed")),
+            }),
+            unit: "{candle}",
+            description: "Live-built candles compared with the official kline that replaced them, by symbol, interval and outcome (matched: equal open, high, low, close, volume and trade count).");
+        meter.CreateObservableGauge(
+            "candledashboard.live_delta.largest_close_difference",
+            () => liveDeltas.Accuracies.Select(a => new Measurement<double>((double)a.LargestCloseDifference, SeriesTags(a))),
+            unit: "{price}",
+            description: "Largest |official − live| close over each series' last replaced candles (Window: 100), in the quote currency.");
+        meter.CreateObservableGauge(
+            "candledashboard.live_delta.window_matched",
+            () => liveDeltas.Accuracies.Select(a => new Measurement<int>(a.Matched, SeriesTags(a))),
+            unit: "{candle}",
+            description: "Of each series' last replaced candles (at most 100), how many the live candle matched.");
         _updatesPushed = meter.CreateCounter<long>(
             "candledashboard.updates.pushed",
             unit: "{update}",
@@ -66,6 +87,19 @@ public sealed class DashboardMetrics
             unit: "{call}",
             description: "Hub method calls refused with a reason for the caller (invalid symbol or interval, subscription limit).");
     }
+
+    private static KeyValuePair<string, object?>[] SeriesTags(LiveAccuracy accuracy, string? outcome = null) => outcome is null
+        ?
+        [
+            new("symbol", accuracy.Series.Symbol),
+            new("interval", accuracy.Series.Interval.Code),
+        ]
+        :
+        [
+            new("symbol", accuracy.Series.Symbol),
+            new("interval", accuracy.Series.Interval.Code),
+            new("outcome", outcome),
+        ];
 
     /// <summary>For the admin page: the same numbers without a metrics pipeline.</summary>
     public long OpenCircuits => Interlocked.Read(ref _openCircuits);

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Fetching;
@@ -60,6 +61,16 @@ public static class PersistenceHostingExtensions
             new TieredHistoryOptions { Exchange = sp.GetRequiredService<IExchange>().Name, MaxServedLag = persistence.MaxServedLag },
             sp.GetService<ILogger<TieredCandleHistory>>()));
 
+        // Live vs official (issue 10 point 6): one log per series for the whole server, written by
+        // the buffers (the one place that sees every closed live candle and every official one, for
+        // every series, whether or not a chart is open), read through ILiveDeltaSource by the
+        // chart, the API, the admin page and the metrics.
+        services.AddSingleton(sp =>
+        {
+            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            return new LiveDeltaLogSet(dashboard.EffectiveSymbols, dashboard.EffectiveIntervals);
+        });
+        services.AddSingleton<ILiveDeltaSource>(sp => sp.GetRequiredService<LiveDeltaLogSet>());
         services.AddSingleton(sp =>
         {
             var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
@@ -69,7 +80,8 @@ public static class PersistenceHostingExtensions
                 persistence.BufferCandles,
                 sp.GetRequiredService<ICandleHistory>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILogger<CandleBufferSet>>());
+                sp.GetService<ILogger<CandleBufferSet>>(),
+                sp.GetRequiredService<LiveDeltaLogSet>());
         });
         services.AddSingleton(sp =>
         {

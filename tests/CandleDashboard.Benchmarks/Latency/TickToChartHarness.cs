@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Simulator;
-using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -29,18 +28,10 @@ public static class TickToChartHarness
         var trades = new ConcurrentQueue<PublishedTrade>();
         exchange.TradePublished += trades.Enqueue;
 
-        var app = await DashboardHost.BuildAsync(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--environment=Production",
-            "--Exchange:Mode=Binance",
-            $"--Exchange:Binance:RestBaseUri={exchange.RestBaseUri}",
-            $"--Exchange:Binance:WebSocketBaseUri={exchange.WebSocketBaseUri}",
+        var app = await SimulatedApp.StartAsync(
+            exchange,
             "--Dashboard:Symbols:0=BTCUSDT",
-            "--Persistence:FetchOfficialKlines=false", // official candles would replace what is measured
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
+            "--Persistence:FetchOfficialKlines=false"); // official candles would replace what is measured
         try
         {
             await using var chromium = await ChromiumSession.LaunchAsync();
@@ -96,11 +87,11 @@ public static class TickToChartHarness
     /// Latency of every trade of a fully observed bucket: first shown time minus sent time. The
     /// bucket in which the measurement started is skipped (the observer may have missed its start).
     /// </summary>
-    internal static List<double> Match(IReadOnlyList<PublishedTrade> trades, IReadOnlyList<Shown> shown, WallClock clock, double measuringFrom)
+    internal static List<double> Match(IReadOnlyList<PublishedTrade> trades, IReadOnlyList<Shown> shown, WallClock clock, double measuringFrom, string symbol = "BTCUSDT")
     {
         var latencies = new List<double>();
         var firstBucket = ChartInterval.Floor((long)measuringFrom) + ChartInterval.Milliseconds;
-        foreach (var bucket in trades.Where(t => t.Symbol == "BTCUSDT").GroupBy(t => ChartInterval.Floor(t.TradeTime)).Where(g => g.Key >= firstBucket))
+        foreach (var bucket in trades.Where(t => t.Symbol == symbol).GroupBy(t => ChartInterval.Floor(t.TradeTime)).Where(g => g.Key >= firstBucket))
         {
             var inBucket = bucket.ToArray();
             var cumulative = new double[inBucket.Length];

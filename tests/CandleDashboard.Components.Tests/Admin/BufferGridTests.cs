@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using CandleDashboard.Components.Tests.Infrastructure;
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Web.Admin.Components;
 using CandleDashboard.Web.Admin.Status;
@@ -108,6 +109,25 @@ public sealed class BufferGridTests : ComponentTest
 
         Assert.Empty(cut.FindAll("tbody tr.buffer-row"));
         Assert.Equal("No buffers configured.", cut.Find("tbody").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Shows_live_vs_official_per_series_and_a_dash_before_the_first_replaced_candle()
+    {
+        var series = new CandleDashboard.Core.Market.Series("BTCUSDT", CandleDashboard.Core.Market.Interval.OneMinute);
+        var accuracy = LiveAccuracy.Of(
+            series,
+            100,
+            [new LiveDelta(60_000, 0m, 0m, 0m, 0m, 0m, 0), new LiveDelta(120_000, 0m, 0.01m, 0m, -0.01m, 0.5m, 1), new LiveDelta(180_000, 0m, 0m, 0m, 0m, 0m, 0)],
+            comparedSinceStart: 3,
+            matchedSinceStart: 2);
+
+        var cut = RenderGrid(Full with { LiveAccuracy = accuracy }, Short);
+
+        Assert.Equal("2 of 3", cut.Find("tr.buffer-row-BTCUSDT-1m [data-testid=buffer-live-matched]").TextContent.Trim());
+        Assert.Equal("0.01", cut.Find("tr.buffer-row-BTCUSDT-1m [data-testid=buffer-live-close-difference]").TextContent.Trim());
+        Assert.Equal("—", cut.Find("tr.buffer-row-ETHUSDT-1m [data-testid=buffer-live-matched]").TextContent.Trim());
+        Assert.Equal("—", cut.Find("tr.buffer-row-ETHUSDT-1m [data-testid=buffer-live-close-difference]").TextContent.Trim());
     }
 
     private IRenderedComponent<BufferGrid> RenderGrid(params BufferRow[] rows) =>

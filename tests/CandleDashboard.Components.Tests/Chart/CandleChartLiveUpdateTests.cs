@@ -19,8 +19,9 @@ public sealed class CandleChartLiveUpdateTests : CandleChartTest
 
         cut.WaitForAssertion(() => Assert.Single(Calls(Hot, "applyUpdate")));
         var call = Calls(Hot, "applyUpdate")[0];
-        Assert.Equal(2, call.Arguments.Count);
+        Assert.Equal(3, call.Arguments.Count);
         Assert.Equal(cut.Instance.PlotId, call.Arguments[0]);
+        Assert.Null(call.Arguments[2]); // no indicators on this chart: nothing rides with the candle
         var candle = Assert.IsType<ChartCandle>(call.Arguments[1]);
         Assert.Equal(FormingOpenTime, candle.T);
         Assert.Equal(107.25m, candle.C);

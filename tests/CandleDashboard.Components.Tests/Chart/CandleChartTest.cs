@@ -1,3 +1,5 @@
+using CandleDashboard.Core.Accuracy;
+using CandleDashboard.Core.Indicators;
 using System.Text.Json;
 using CandleDashboard.Components.Tests.Infrastructure;
 using CandleDashboard.Core.Exchange;
@@ -70,6 +72,9 @@ public abstract class CandleChartTest : ComponentTest
         Services.AddSingleton<IExchange>(Exchange);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Theme);
+        Services.AddSingleton(new IndicatorHistory(History));
+        Services.AddSingleton<ILiveDeltaSource>(new LiveDeltaLogSet([Symbol], [Interval]));
+        Services.AddSingleton(new SharedIndicatorSet(new SharedIndicatorSources(Live, History, Bus, Clock, Exchange.Name), 300));
     }
 
     protected BunitJSModuleInterop Plotly { get; }

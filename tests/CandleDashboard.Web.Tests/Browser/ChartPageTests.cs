@@ -48,7 +48,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         await ChartProbe.WaitForAsync(_page,
             "(p, v, a) => { const n = p.customdata.length; return p.customdata[n-1] === a.t && p.close[n-1] !== a.c; }",
             new { t = initial.LastTime, c = initial.LastClose }, 10_000);
-        var moved = (await ChartProbe.ReadAsync(_page))!;
+        var moved = await ChartProbe.WaitForPriceLineAsync(_page);
         Assert.Equal(moved.LastClose, moved.PriceLine);
 
         // Within one 15 s bucket (plus slack) a new candle is appended, exactly one interval later.
@@ -75,13 +75,13 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         await _page.EvaluateAsync("() => window.__sameDocument = 42");
 
         await Toolbar.ChooseSymbolAsync(_page, "SOLUSDT");
-        await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m$"));
+        await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m(\\?tz=[^&]+)?$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata.length >= 100", null, 15_000);
         var sol = (await ChartProbe.ReadAsync(_page))!;
         Assert.NotEqual(btc.LastClose, sol.LastClose);
 
         await Toolbar.ChooseIntervalAsync(_page, "5m");
-        await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/5m$"));
+        await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/5m(\\?tz=[^&]+)?$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata.length >= 100 && p.customdata[1] - p.customdata[0] === 300000", null, 15_000);
         await Expect(Toolbar.Picker(_page, "interval")).ToHaveAttributeAsync("data-value", "5m");
         await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-value", "SOLUSDT");
@@ -91,7 +91,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
 
         // Back goes to the previous chart, still without a reload.
         await _page.GoBackAsync();
-        await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m$"));
+        await Expect(_page).ToHaveURLAsync(new Regex("/chart/SOLUSDT/1m(\\?tz=[^&]+)?$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'SOLUSDT' && p.customdata[1] - p.customdata[0] === 60000", null, 15_000);
         Assert.Equal(42, await _page.EvaluateAsync<int>("() => window.__sameDocument"));
     }
@@ -100,7 +100,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
     public async Task Lower_case_urls_are_corrected_to_the_canonical_spelling()
     {
         await _page.GotoAsync("/chart/bnbusdt/1H");
-        await Expect(_page).ToHaveURLAsync(new Regex("/chart/BNBUSDT/1h$"));
+        await Expect(_page).ToHaveURLAsync(new Regex("/chart/BNBUSDT/1h(\\?tz=[^&]+)?$"));
         var chart = await ChartProbe.WaitReadyAsync(_page);
         Assert.Equal("BNBUSDT", chart.Name);
     }
@@ -120,7 +120,7 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
 
         // The suggestions lead straight to a working chart.
         await _page.Locator(".chip", new() { HasText = "ETHUSDT" }).ClickAsync();
-        await Expect(_page).ToHaveURLAsync(new Regex("/chart/ETHUSDT/1m$"));
+        await Expect(_page).ToHaveURLAsync(new Regex("/chart/ETHUSDT/1m(\\?tz=[^&]+)?$"));
         Assert.Equal("ETHUSDT", (await ChartProbe.WaitReadyAsync(_page)).Name);
     }
 

@@ -84,7 +84,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
             """,
             new { t = before.LastTime, c = before.LastClose, v = volumeBefore }, 10_000);
         await Expect(_page.GetByTestId("last-source")).ToHaveAttributeAsync("data-source", "live");
-        var after = (await ChartProbe.ReadAsync(_page))!;
+        var after = await ChartProbe.WaitForPriceLineAsync(_page);
         Assert.Equal(after.Count, after.VolumeCount);
         Assert.Equal(after.LastClose, after.PriceLine);
         Assert.Equal(0, (after.LastTime - initial.LastTime) % IntervalMs);

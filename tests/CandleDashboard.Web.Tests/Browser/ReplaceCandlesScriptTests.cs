@@ -43,7 +43,7 @@ public sealed class ReplaceCandlesScriptTests(DashboardServer server, BrowserFix
                       low: nulls.slice(), close: nulls.slice(), text: times.map(() => 'official') },
                 ], { shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: 104, y1: 104 }],
                      annotations: [{ xref: 'paper', x: 1, yref: 'y', y: 104, text: '104.00', showarrow: false }] });
-                const drawn = await chart.whenDrawn('scratch-plot', { symbol: 'TEST', count: 4, lastOpenTime: 240000 }, { priceDecimals: 2, maxCandles: 1000 }, 5000);
+                const drawn = await chart.whenDrawn('scratch-plot', { symbol: 'TEST', count: 4, lastOpenTime: 240000 }, { priceDecimals: 2, maxCandles: 1000, intervalMs: 60000 }, 5000);
                 const official = (t, c) => ({ t, o: 100, h: Math.max(100, c), l: Math.min(100, c), c, v: 5, closed: true, official: true });
                 const inserted = await chart.replaceCandles('scratch-plot',
                     [official(-60000, 90), official(60000, 99), official(120000, 98), official(300000, 97)]);

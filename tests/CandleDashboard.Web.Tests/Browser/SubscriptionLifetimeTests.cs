@@ -42,7 +42,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
                 await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/"));
                 await Toolbar.ChooseIntervalAsync(first, interval);
 
-                await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/{interval}$"));
+                await Expect(first).ToHaveURLAsync(new Regex($"/chart/{symbol}/{interval}(\\?tz=[^&]+)?$"));
                 await ChartProbe.WaitForAsync(first, "(p, v, a) => p.name === a.symbol && p.customdata[1] - p.customdata[0] === a.ms", new { symbol, ms = IntervalMs(interval) }, 15_000);
                 Assert.Equal(baseline + 2, server.SubscriptionCount);
                 Assert.Equal(busBaseline + 2, server.DataUpdatedBus.HandlerCount);
@@ -82,7 +82,7 @@ public sealed class SubscriptionLifetimeTests(DashboardServer server, BrowserFix
                 await Toolbar.ChooseSymbolAsync(page, symbol);
             }
 
-            await Expect(page).ToHaveURLAsync(new Regex("/chart/ETHUSDT/1m$"));
+            await Expect(page).ToHaveURLAsync(new Regex("/chart/ETHUSDT/1m(\\?tz=[^&]+)?$"));
             await ChartProbe.WaitForAsync(page, "(p) => p.name === 'ETHUSDT' && p.customdata.length >= 100", null, 15_000);
             Assert.Equal(1, await page.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().charts"));
             await Eventually.ReachesAsync(() => server.SubscriptionCount, c => c == baseline + 1, Deadline, "subscriptions after rapid switching");

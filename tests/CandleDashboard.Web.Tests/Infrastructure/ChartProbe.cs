@@ -18,11 +18,13 @@ public static class ChartProbe
         area => {
             const el = area.querySelector('.js-plotly-plot');
             if (!el || !el.data || el.data.length < 2) return null;
-            const p = el.data[0], v = el.data[1], n = p.customdata.length;
-            return { name: p.name, count: n, firstTime: n ? p.customdata[0] : 0, lastTime: n ? p.customdata[n - 1] : 0,
-                     lastOpen: n ? p.open[n - 1] : 0, lastClose: n ? p.close[n - 1] : 0,
-                     priceLine: el.layout.shapes[0].y0, volumeCount: v.customdata.length,
-                     axisType: el._fullLayout.xaxis.type, lastX: n ? String(p.x[n - 1]) : '' };
+            // Every candle the chart holds (plotly draws a window of them around the view).
+            const p = el.data[0], s = el._candleSeries, n = s ? s.t.length : p.customdata.length, w = p.x.length;
+            const pick = (key, short) => s ? s[short][n - 1] : p[key][n - 1];
+            return { name: p.name, count: n, firstTime: n ? (s ? s.t[0] : p.customdata[0]) : 0, lastTime: n ? (s ? s.t[n - 1] : p.customdata[n - 1]) : 0,
+                     lastOpen: n ? pick('open', 'o') : 0, lastClose: n ? pick('close', 'c') : 0,
+                     priceLine: el.layout.shapes[0].y0, volumeCount: s ? s.v.length : el.data[1].customdata.length,
+                     axisType: el._fullLayout.xaxis.type, lastX: w ? String(p.x[w - 1]) : '' };
         }
         """;
 
@@ -52,8 +54,28 @@ public static class ChartProbe
     }
 
     /// <summary>
+    /// Waits until the price line stands at the newest held candle's close and returns the chart then.
+    /// A forming-candle update changes the held series at once but redraws (price line included) on the
+    /// next animation frame, so a read in between sees the previous line.
+    /// </summary>
+    public static async Task<ChartSnapshot> WaitForPriceLineAsync(IPage page, float timeoutMs = 5_000)
+    {
+        await WaitForAsync(page,
+            """
+            (p, v, a, el) => {
+                const s = el._candleSeries, n = s ? s.t.length : p.close.length;
+                return n > 0 && el.layout.shapes[0].y0 === (s ? s.c[n - 1] : p.close[n - 1]);
+            }
+            """,
+            null, timeoutMs);
+        return (await ReadAsync(page))!;
+    }
+
+    /// <summary>
     /// Waits in the browser (requestAnimationFrame polling, Playwright's deadline) until the plotted
-    /// series satisfies a JS predicate over (price trace, volume trace).
+    /// series satisfies a JS predicate over (price trace, volume trace, arg, plot element). The traces
+    /// hold the window plotly draws (around the view, with the newest candle while following);
+    /// every held candle is in <c>el._candleSeries</c>.
     /// </summary>
     public static async Task WaitForAsync(IPage page, string predicate, object? arg, float timeoutMs)
     {

@@ -15,6 +15,19 @@ public static class Screenshots
         return path;
     }
 
+    /// <summary>
+    /// Saves like <see cref="SaveAsync"/>; with CANDLEDASHBOARD_DOCS_SCREENSHOT=1 also as docs/{name}.png,
+    /// the picture the README shows (taken by a test, so it shows what the app really draws).
+    /// </summary>
+    public static async Task SaveForDocsAsync(IPage page, string name)
+    {
+        var path = await SaveAsync(page, name);
+        if (Environment.GetEnvironmentVariable("CANDLEDASHBOARD_DOCS_SCREENSHOT") == "1")
+        {
+            File.Copy(path, Path.Combine(Directory, "..", "..", "docs", name + ".png"), overwrite: true);
+        }
+    }
+
     private static string Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -94,14 +94,14 @@ public sealed class ChartSeriesOfficialTests
     }
 
     [Fact]
-    public void Replacing_the_first_drawn_candle_updates_the_change_readout_base()
+    public void Official_candles_older_than_the_first_drawn_one_are_not_the_charts()
     {
         var series = Drawn();
-        var official = TestCandles.Official(0, close: 95m) with { Open = 97m };
+        series.WindowChanged(series.Count, firstOpenTime: Minute, detached: false);
 
-        series.AcceptOfficial([official], formingOpenTime: 5 * Minute);
+        var accepted = series.AcceptOfficial([TestCandles.Official(0), TestCandles.Official(Minute)], formingOpenTime: 5 * Minute);
 
-        Assert.Equal(97m, series.First!.Value.Open);
+        Assert.Equal([Minute], accepted.Select(c => c.OpenTime));
     }
 
     [Fact]

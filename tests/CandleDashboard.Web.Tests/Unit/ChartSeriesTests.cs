@@ -11,8 +11,9 @@ public sealed class ChartSeriesTests
         series.Load(TestCandles.Series(300));
 
         Assert.Equal(300, series.Count);
-        Assert.Equal(0, series.First!.Value.OpenTime);
+        Assert.Equal(0, series.FirstOpenTime);
         Assert.Equal(299 * 60_000, series.Last!.Value.OpenTime);
+        Assert.Equal(TestCandles.Series(300)[298].Close, series.PreviousClose);
     }
 
     [Fact]
@@ -34,9 +35,29 @@ public sealed class ChartSeriesTests
         var series = new ChartSeries(1000);
         series.Load(TestCandles.Series(3));
 
+        var closing = series.Last!.Value;
+
         Assert.Equal(ChartChange.Appended, series.Apply(TestCandles.At(180_000)));
         Assert.Equal(4, series.Count);
         Assert.Equal(180_000, series.Last!.Value.OpenTime);
+        Assert.Equal(closing.Close, series.PreviousClose);
+    }
+
+    [Fact]
+    public void The_browsers_window_after_scroll_back_replaces_count_and_first_and_can_detach()
+    {
+        var series = new ChartSeries(maxCandles: 5000);
+        series.Load(TestCandles.Series(300));
+
+        series.WindowChanged(count: 5000, firstOpenTime: -4700 * 60_000L, detached: true);
+
+        Assert.Equal(5000, series.Count);
+        Assert.Equal(-4700 * 60_000L, series.FirstOpenTime);
+        Assert.True(series.Detached);
+        Assert.Equal(ChartChange.Appended, series.Apply(TestCandles.At(300 * 60_000))); // the readout still follows the market
+
+        series.Load(TestCandles.Series(300)); // back to live: a fresh load attaches again
+        Assert.False(series.Detached);
     }
 
     [Fact]
@@ -58,7 +79,7 @@ public sealed class ChartSeriesTests
         var series = new ChartSeries(maxCandles: 5);
         series.Load(TestCandles.Series(8));
         Assert.Equal(5, series.Count);
-        Assert.Equal(3 * 60_000, series.First!.Value.OpenTime);
+        Assert.Equal(3 * 60_000, series.FirstOpenTime);
 
         series.Apply(TestCandles.At(8 * 60_000));
         Assert.Equal(5, series.Count);
@@ -73,6 +94,6 @@ public sealed class ChartSeriesTests
         Assert.Null(series.Last);
         Assert.Equal(ChartChange.Appended, series.Apply(TestCandles.At(60_000)));
         Assert.Equal(1, series.Count);
-        Assert.Equal(60_000, series.First!.Value.OpenTime);
+        Assert.Equal(60_000, series.FirstOpenTime);
     }
 }

@@ -22,8 +22,9 @@ public sealed class PriceFormatTests
     [Fact]
     public void Change_is_signed_percent()
     {
-        Assert.Equal("+1.25%", PriceFormat.Change(100m, 101.25m));
-        Assert.Equal("-2.00%", PriceFormat.Change(100m, 98m));
-        Assert.Equal("", PriceFormat.Change(0m, 98m));
+        Assert.Equal("+1.25 (+1.25%)", PriceFormat.Change(100m, 101.25m, 2));
+        Assert.Equal("−2.0000 (−2.00%)", PriceFormat.Change(100m, 98m, 4));
+        Assert.Equal("0.00 (0.00%)", PriceFormat.Change(50m, 50m, 2));
+        Assert.Equal("+98.00", PriceFormat.Change(0m, 98m, 2)); // no percent of nothing
     }
 }

@@ -1,8 +1,13 @@
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Buffers;
+using CandleDashboard.Web.Api;
 
 namespace CandleDashboard.Web.Admin.Api;
 
-/// <summary>JSON shape of one buffer for GET /api/buffers (interval as its code, state as text).</summary>
+/// <summary>
+/// JSON shape of one buffer for GET /api/buffers (interval as its code, state as text), with the
+/// series' live vs official summary (the same body as the public live-accuracy endpoint).
+/// </summary>
 public sealed record BufferStatusDto(
     string Symbol,
     string Interval,
@@ -12,9 +17,10 @@ public sealed record BufferStatusDto(
     DateTimeOffset? LastUpdated,
     string? LoadedFrom,
     string State,
-    string? LastError)
+    string? LastError,
+    LiveAccuracyJson? LiveAccuracy)
 {
-    public static BufferStatusDto From(CandleBufferStatus status) => new(
+    public static BufferStatusDto From(CandleBufferStatus status, LiveAccuracy? liveAccuracy) => new(
         status.Symbol,
         status.Interval.Code,
         status.Count,
@@ -23,5 +29,6 @@ public sealed record BufferStatusDto(
         status.LastUpdated,
         status.LoadedFrom,
         status.State.ToString(),
-        status.LastError);
+        status.LastError,
+        liveAccuracy is null ? null : LiveAccuracyJson.From(liveAccuracy));
 }

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
@@ -25,10 +26,15 @@ public sealed class AdminSnapshotBuilder(TimeSpan staleAfter)
         int chartSubscriptions,
         long openCircuits = 0,
         long hubConnections = 0,
-        Func<string, Interval, SeriesIntegrity>? integrityOf = null)
+        Func<string, Interval, SeriesIntegrity>? integrityOf = null,
+        Func<string, Interval, LiveAccuracy?>? liveAccuracyOf = null)
     {
         var bufferRows = buffers
-            .Select(b => BufferRow.From(b, now) with { Integrity = integrityOf?.Invoke(b.Symbol, b.Interval) ?? SeriesIntegrity.None })
+            .Select(b => BufferRow.From(b, now) with
+            {
+                Integrity = integrityOf?.Invoke(b.Symbol, b.Interval) ?? SeriesIntegrity.None,
+                LiveAccuracy = liveAccuracyOf?.Invoke(b.Symbol, b.Interval),
+            })
             .OrderBy(b => b.Symbol, StringComparer.Ordinal)
             .ThenBy(b => b.IntervalMilliseconds)
             .ToList();

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CandleDashboard.Web.Admin.Status;
 
 /// <summary>
-/// Reads the app's singletons (buffers, trade feed, live builder, fetcher) for one admin page.
+/// Reads the app's singletons (buffers, trade feed, live builder, fetcher, live vs official) for one admin page.
 /// Transient: each page gets its own trade-rate history.
 /// </summary>
 public sealed class AdminStatusSource(
@@ -20,6 +21,7 @@ public sealed class AdminStatusSource(
     ILiveCandleStream live,
     OfficialKlineFetcher fetcher,
     StoreReconciler reconciler,
+    ILiveDeltaSource liveDeltas,
     IOptions<DashboardOptions> dashboard,
     IOptions<PersistenceOptions> persistence,
     DashboardMetrics metrics,
@@ -38,7 +40,8 @@ public sealed class AdminStatusSource(
         live.SubscriptionCount,
         metrics.OpenCircuits,
         metrics.OpenHubConnections,
-        IntegrityOf);
+        IntegrityOf,
+        liveDeltas.AccuracyOf);
 
     private SeriesIntegrity IntegrityOf(string symbol, Interval interval) => SeriesIntegrity.From(
         reconciler.Statuses.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),

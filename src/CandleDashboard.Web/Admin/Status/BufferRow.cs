@@ -1,3 +1,5 @@
+using System.Globalization;
+using CandleDashboard.Core.Accuracy;
 using CandleDashboard.Core.Buffers;
 
 namespace CandleDashboard.Web.Admin.Status;
@@ -19,6 +21,22 @@ public sealed record BufferRow(
 {
     /// <summary>The reconciler's and the fetcher's word on the series' stores.</summary>
     public SeriesIntegrity Integrity { get; init; } = SeriesIntegrity.None;
+
+    /// <summary>Live vs official over the series' last replaced candles; null when not recorded.</summary>
+    public LiveAccuracy? LiveAccuracy { get; init; }
+
+    /// <summary>"98 of 100": replaced candles the live one matched, of the last N compared; "—" before the first.</summary>
+    public string LiveMatched => LiveAccuracy is { Compared: > 0 } a
+        ? string.Create(CultureInfo.InvariantCulture, $"{a.Matched} of {a.Compared}")
+        : "—";
+
+    /// <summary>The largest |official − live| close among them, as the exact decimal; "—" before the first.</summary>
+    public string LargestCloseDifference => LiveAccuracy is { Compared: > 0 } a
+        ? a.LargestCloseDifference.ToString(CultureInfo.InvariantCulture)
+        : "—";
+
+    /// <summary>For sorting: the share matched (1 when nothing was compared yet, so such rows sort with the good ones).</summary>
+    public double LiveMatchedShare => LiveAccuracy is { Compared: > 0 } a ? (double)a.Matched / a.Compared : 1;
 
     public string Key => $"{Symbol}-{Interval}";
 
