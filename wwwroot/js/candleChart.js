@@ -21,8 +21,10 @@ import { bucketEnd, everySecond, formatRemaining } from './chartCountdown.js';
 import { createLegend, hide as hideLegend, showCandle } from './chartLegend.js';
 import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, toPlotlyDate, volumeColor } from './chartSeries.js';
 import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
+import { PATCHED, REFIT, patchForming, patchPriceLine } from './chartForming.js';
 import {
-    createIndicators, extendData, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues, windowY,
+    createIndicators, extendData, formingValues, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues,
+    windowY,
 } from './chartIndicators.js';
 import { preferences as storedPreferences, rememberDisplay, rememberIndicators as storeIndicators, scheduleRangeInUrl, setQuery as setPageQuery } from './chartLink.js';
 import {
@@ -71,7 +73,8 @@ function priceLinePatch(state, candle) {
     state.closesAt = bucketEnd(candle.t, state.intervalMs, Date.now() + state.clockOffset);
     return {
         'shapes[0].y0': candle.c, 'shapes[0].y1': candle.c, 'shapes[0].line.color': color, 'shapes[0].visible': true,
-        'annotations[0].y': candle.c, 'annotations[0].text': priceLabel(state),
+        // An annotation's position on a log axis is in the axis's own units (powers of ten); a shape's is not.
+        'annotations[0].y': state.scale === LOG ? Math.log10(candle.c) : candle.c, 'annotations[0].text': priceLabel(state),
         'annotations[0].bgcolor': color, 'annotations[0].visible': true,
     };
 }
@@ -153,13 +156,16 @@ async function track(id, gd, expected, options) {
         onPlotlyRelayout(state, e);
         positionHandles(state); // the panes move with a resize of the page
     };
+    const onAfterPlot = () => { delete gd.dataset.formingDrawn; };
     gd.on('plotly_hover', onHover);
     gd.on('plotly_unhover', onUnhover);
     gd.on('plotly_relayout', onRelayout);
+    gd.on('plotly_afterplot', onAfterPlot);
     state.cleanup.push(() => {
         gd.removeListener('plotly_hover', onHover);
         gd.removeListener('plotly_unhover', onUnhover);
         gd.removeListener('plotly_relayout', onRelayout);
+        gd.removeListener('plotly_afterplot', onAfterPlot);
         hideLegend(state.legend);
         removeIndicators(state);
     });
@@ -197,7 +203,7 @@ function followContainerSize(state) {
     return () => observer.disconnect();
 }
 
-// The countdown: only the label's text changes (plotly redraws one annotation, not the plot).
+// The countdown: only the label's text changes, edited in place (a relayout when its length changes).
 function tickCountdown(state) {
     if (!state.isCurrent() || !state.lastPrice) return;
     const now = Date.now() + state.clockOffset;
@@ -206,7 +212,8 @@ function tickCountdown(state) {
     }
     const text = priceLabel(state);
     state.gd.dataset.countdown = text.split('<br>')[1];
-    relayoutQuietly(state, { 'annotations[0].text': text });
+    const patch = { 'annotations[0].text': text };
+    if (!patchPriceLine(state.gd, patch)) relayoutQuietly(state, patch);
 }
 
 // What the toolbar and links need to know: exposed on the plot element, plus the bucket-start note.
@@ -322,7 +329,8 @@ export async function setDisplay(id, zone, scale) {
     state.scale = SCALES.includes(scale) ? scale : LINEAR;
     state.manualY = false;
     const [from, to] = xRange(state);
-    await showView(state, from, to, { 'yaxis.type': state.scale === LOG ? LOG : LINEAR });
+    const newest = last(state.series);
+    await showView(state, from, to, { 'yaxis.type': state.scale === LOG ? LOG : LINEAR, ...(newest ? priceLinePatch(state, newest) : {}) });
     viewChanged(state);
     describeDisplay(state);
     rememberDisplay(state.zone, state.scale);
@@ -422,12 +430,13 @@ export async function applyUpdate(id, candle, indicators) {
 // --- Redrawing the forming candle: at most once per chart per frame, within a frame budget. ---
 //
 // A forming-candle update changes plotly's arrays in place at once (setPoint) and asks for a redraw on
-// the next animation frame. Updates that arrive before it are folded into it, and when several charts
-// wait (a page of four), as many are redrawn per frame as fit the budget, the rest on the next frame,
-// in turn. A page whose redraws cost more than a second a second therefore shows every chart's latest
-// state a little later instead of queueing ever more work; one chart at 10 updates a second is redrawn
-// 10 times a second, as before. Every other kind of draw (a new candle, a new window, a relayout) reads
-// the same arrays, so it draws the latest forming candle too.
+// the next animation frame. Updates that arrive before it are folded into it. The redraw is usually no
+// plotly redraw at all: the candle, its volume bar and the indicators' newest points are edited where
+// plotly drew them (chartForming.js), and only the price line goes through plotly (a relayout of one
+// shape and its label). When that cannot be done (a value left its axis, the source changed) plotly
+// redraws, and when several charts wait for that (a page of four), as many are redrawn per frame as
+// fit the budget, the rest on the next frame, in turn. Every other kind of draw (a new candle, a new
+// window, a relayout) reads the same arrays, so it draws the latest forming candle too.
 
 const FRAME_BUDGET_MS = 12;
 const waitingRedraws = new Set();
@@ -456,12 +465,25 @@ async function redrawWaiting() {
     if (waitingRedraws.size && !redrawFrame) redrawFrame = requestAnimationFrame(redrawWaiting);
 }
 
-// The forming candle's traces from plotly's current arrays (a window re-sliced since the update holds it
-// too), the indicators with it, the price line and, if it grew past the axis, the refit.
+// The forming candle edited where plotly drew it, with the price line; else plotly's redraw of the
+// forming candle's traces from its current arrays (a window re-sliced since the update holds it too),
+// the indicators with it, the price line and, if a value grew past its axis, the refit.
 async function redrawForming(state, { linePatch, sourceChanged, candle }) {
     const { gd, series } = state;
     if (series.stale || series.end !== count(series)) {
         await relayoutQuietly(state, linePatch); // the newest candle is not in plotly's window (any more)
+        return;
+    }
+    const w = count(series) - 1 - series.start;
+    const outcome = sourceChanged ? null : patchForming(gd, w, candle, volumeColor(candle), formingValues(state, candle.t, w));
+    if (outcome === PATCHED) {
+        // For browser tests and people debugging: how many updates were drawn in place, and whether
+        // the picture now holds such an edit (plotly's next full draw clears it).
+        state.formingPatches = (state.formingPatches ?? 0) + 1;
+        gd.dataset.formingPatches = String(state.formingPatches);
+        gd.dataset.formingDrawn = PATCHED;
+        if (!patchPriceLine(gd, linePatch)) await relayoutQuietly(state, linePatch);
+        if (state.hoverT === null) showIndicatorLegend(state, null);
         return;
     }
     const price = gd.data[0], volume = gd.data[1], official = gd.data[2];
@@ -483,7 +505,7 @@ async function redrawForming(state, { linePatch, sourceChanged, candle }) {
         update.y.splice(traces.length, lines.indexes.length, ...lines.y);
         traces.push(...lines.indexes);
     }
-    await quietly(state, () => window.Plotly.update(gd, update, { ...linePatch, ...refitPatch(state, candle) }, traces));
+    await quietly(state, () => window.Plotly.update(gd, update, { ...linePatch, ...refitPatch(state, candle, outcome === REFIT) }, traces));
     if (state.hoverT === null) showIndicatorLegend(state, null);
 }
 
@@ -496,14 +518,15 @@ async function quietly(state, action) {
     }
 }
 
-// The forming candle grew past the price axis: widen it (unless the trader fixed the axis or the
-// candle is out of view). Checked against the current range so an update inside it costs nothing.
-function refitPatch(state, candle) {
+// The forming candle grew past the price axis, or (`outgrown`) its volume or an indicator's value grew
+// past theirs: fit the view again (unless the trader fixed the axis or the candle is out of view).
+// Checked against the current range so an update inside it costs nothing.
+function refitPatch(state, candle, outgrown) {
     if (state.manualY || !state.following) return {};
     const ya = state.gd._fullLayout.yaxis;
     const [lo, hi] = ya.range;
     const toAxis = v => (state.scale === LOG ? Math.log10(v) : v);
-    if (toAxis(candle.h) <= hi && toAxis(candle.l) >= lo) return {};
+    if (!outgrown && toAxis(candle.h) <= hi && toAxis(candle.l) >= lo) return {};
     const [from, to] = xRange(state);
     return viewPatch(state, from, to);
 }

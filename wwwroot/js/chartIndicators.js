@@ -62,7 +62,8 @@ function traceOf(indicator, output, o) {
         xaxis: 'x', yaxis: indicator.axis,
         hoverinfo: 'none',
         connectgaps: false,
-        line: histogram ? undefined : { color, width: band ? 1 : 1.5, dash: band ? 'dot' : 'solid' },
+        // Unsimplified: the forming candle's value moves the line's last vertex only (chartForming.js).
+        line: histogram ? undefined : { color, width: band ? 1 : 1.5, dash: band ? 'dot' : 'solid', simplify: false },
         marker: histogram ? { color: 'rgba(120, 144, 156, 0.55)' } : undefined,
     };
 }
@@ -211,6 +212,25 @@ export function windowY(state) {
         });
     }
     return { indexes, y };
+}
+
+/**
+ * The indicators' values at the forming candle (open time t, index w of plotly's window) per trace,
+ * written into plotly's arrays too, so the next plotly draw shows what chartForming.js drew.
+ */
+export function formingValues(state, t, w) {
+    const lines = [];
+    for (const indicator of state.indicators.list) {
+        const v = indicator.values.get(t);
+        indicator.outputs.forEach((_, o) => {
+            const trace = indicator.traces[o];
+            const value = v ? v[o] ?? null : null;
+            const y = state.gd.data[trace] && state.gd.data[trace].y;
+            if (y && w < y.length) y[w] = value;
+            lines.push({ trace, value });
+        });
+    }
+    return lines;
 }
 
 /** Appends the newest candle's values to every indicator trace (plotly's window grew by one candle). */

@@ -23,6 +23,7 @@ public sealed class ChartIndicatorTests(DashboardServer server, BrowserFixture b
     {
         await _page.GetByTestId("indicator-add-toggle").ClickAsync();
         await _page.GetByTestId("indicator-kind").SelectOptionAsync(kind);
+        await WaitForFormOfAsync(kind);
         if (period is not null)
         {
             await _page.GetByTestId("indicator-param-period").FillAsync(period);
@@ -30,6 +31,11 @@ public sealed class ChartIndicatorTests(DashboardServer server, BrowserFixture b
 
         await _page.GetByTestId("indicator-add").ClickAsync();
     }
+
+    // The form re-renders with the kind's parameters (and their defaults) after a choice: typing before
+    // that lands would be overwritten mid-way.
+    private Task WaitForFormOfAsync(string kind) =>
+        Expect(_page.Locator($"[data-testid=indicator-panel] form[data-kind='{kind}']")).ToHaveCountAsync(1);
 
     // Per indicator trace (from 3 on): name, y axis, and the value of a closed candle (five before the newest
     // with a value: the forming candle's value moves with every trade) with its open time.
@@ -118,6 +124,54 @@ public sealed class ChartIndicatorTests(DashboardServer server, BrowserFixture b
         Assert.Equal(target.GetProperty("upper").GetDouble(), double.Parse(upper!.Replace(",", ""), CultureInfo.InvariantCulture), 2);
     }
 
+    // Once a live update has been drawn in place (chartForming.js), the newest candle's path, its volume
+    // bar and the EMA's line are read; then they are blanked and plotly redraws everything from its arrays,
+    // in the same task (no update can come in between). Plotly's own drawing must put them back exactly.
+    private const string PatchedAgainstPlotly = """
+        el => {
+            if (el.dataset.formingDrawn !== 'patched') return null;
+            const groups = [...el.querySelectorAll('.cartesianlayer g.trace')];
+            const of = k => groups.find(g => g.__data__ && g.__data__[0].trace.index === k);
+            const w = el.data[0].x.length - 1;
+            const read = () => [of(0).querySelectorAll('path.box')[w], of(1).querySelectorAll('g.point > path')[w], of(3).querySelector('path.js-line')];
+            const patched = read().map(p => p.getAttribute('d'));
+            read().forEach(p => p.setAttribute('d', 'M0,0Z'));
+            window.Plotly.redraw(el);
+            return { patched, drawn: read().map(p => p.getAttribute('d')), patches: Number(el.dataset.formingPatches) };
+        }
+        """;
+
+    [Fact]
+    public async Task Live_updates_between_candles_are_drawn_in_place_exactly_where_plotly_draws_them()
+    {
+        await _page.GotoAsync("/chart/ETHUSDT/15s?tz=UTC&scale=linear&ind=ema(5);macd(12,26,9)");
+        await ViewProbe.WaitViewAsync(_page);
+        await ViewProbe.WaitUntilAsync(_page, "el => el.dataset.indicators === 'ema(5);macd(12,26,9)' && el.data.length === 7 && el.data[3].y.some(v => v !== null)");
+
+        var handle = await _page.WaitForFunctionAsync(
+            $"() => {{ const el = document.querySelector('{ChartProbe.Plot}'); return el && ({PatchedAgainstPlotly})(el); }}",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 50 });
+        var result = await handle.JsonValueAsync<JsonElement>();
+        Assert.True(result.GetProperty("patches").GetInt32() >= 1);
+
+        string[] parts = ["candle", "volume bar", "ema line"];
+        for (var k = 0; k < parts.Length; k++)
+        {
+            var patched = Numbers(result.GetProperty("patched")[k].GetString()!);
+            var drawn = Numbers(result.GetProperty("drawn")[k].GetString()!);
+            Assert.True(drawn.Length > 2, $"{parts[k]}: plotly drew {result.GetProperty("drawn")[k]}");
+            Assert.Equal(drawn.Length, patched.Length);
+            for (var i = 0; i < drawn.Length; i++)
+            {
+                // Plotly rounds to hundredths of a pixel, and so does the edit.
+                Assert.True(Math.Abs(drawn[i] - patched[i]) <= 0.02, $"{parts[k]}: coordinate {i} is {patched[i]} in place, {drawn[i]} by plotly");
+            }
+        }
+    }
+
+    private static double[] Numbers(string path) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(path, @"-?\d+(?:\.\d+)?(?:e-?\d+)?").Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture))];
+
     [Fact]
     public async Task A_bad_indicator_in_the_link_is_named_and_the_good_ones_are_drawn()
     {
@@ -130,6 +184,7 @@ public sealed class ChartIndicatorTests(DashboardServer server, BrowserFixture b
         // The panel refuses what the engine refuses, with its message, and adds nothing.
         await _page.GetByTestId("indicator-add-toggle").ClickAsync();
         await _page.GetByTestId("indicator-kind").SelectOptionAsync("rsi");
+        await WaitForFormOfAsync("rsi");
         await _page.GetByTestId("indicator-param-period").FillAsync("abc");
         await _page.GetByTestId("indicator-add").ClickAsync();
         await Expect(_page.GetByTestId("indicator-form-problem")).ToHaveTextAsync("Parameter 'period' of rsi must be a whole number from 1 to 1000; 'abc' is not.");
