@@ -19,11 +19,11 @@ import { LINEAR, LOG, SCALES, formatPrice } from './chartScale.js';
 import { bucketStartNote, isKnownZone } from './chartTime.js';
 import { bucketEnd, everySecond, formatRemaining } from './chartCountdown.js';
 import { createLegend, hide as hideLegend, showCandle } from './chartLegend.js';
-import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, toPlotlyDate, volumeColor } from './chartSeries.js';
+import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, volumeColor } from './chartSeries.js';
 import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
 import { PATCHED, REFIT, patchForming, patchPriceLine } from './chartForming.js';
 import {
-    createIndicators, extendData, formingValues, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues,
+    createIndicators, formingValues, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues,
     windowY,
 } from './chartIndicators.js';
 import { preferences as storedPreferences, rememberDisplay, rememberIndicators as storeIndicators, scheduleRangeInUrl, setQuery as setPageQuery } from './chartLink.js';
@@ -390,34 +390,17 @@ export async function applyUpdate(id, candle, indicators) {
         return false; // older than what is held (the server already filters these)
     }
 
-    // A new candle: held at the end (the oldest dropped beyond maxCandles) and, when plotly's window
-    // holds the newest, drawn there too. While the newest candle was in view, the view moves on by
-    // one bucket (same width); otherwise it stays put.
+    // A new candle: held at the end (the oldest dropped beyond maxCandles). While the newest candle was in
+    // view, the view moves on by one bucket (same width); otherwise it stays put. When plotly's window
+    // held the newest candle, the window is cut again around the (moved) view and handed to plotly with
+    // the new range in one update: one redraw per new candle (appending to each trace and then moving
+    // the range were four or five, and four charts closing a bucket together showed it).
     const follow = state.following;
     insert(series, n, [candle]);
     if (count(series) > state.maxCandles) {
         drop(series, count(series) - state.maxCandles, false);
     }
-    if (newestDrawn && !series.stale) {
-        const x = toPlotlyDate(candle.t);
-        series.end = count(series);
-        await quietly(state, async () => {
-            await window.Plotly.extendTraces(gd, {
-                x: [[x], [x]], customdata: [[candle.t], [candle.t]], text: [[candle.official ? OFFICIAL : LIVE], [OFFICIAL]],
-                open: [[liveOr(candle, candle.o)], [officialOr(candle, candle.o)]], high: [[liveOr(candle, candle.h)], [officialOr(candle, candle.h)]],
-                low: [[liveOr(candle, candle.l)], [officialOr(candle, candle.l)]], close: [[liveOr(candle, candle.c)], [officialOr(candle, candle.c)]],
-            }, [0, 2]);
-            await window.Plotly.extendTraces(gd, { x: [[x]], customdata: [[candle.t]], y: [[candle.v]], 'marker.color': [[volumeColor(candle)]] }, [1]);
-            if (state.indicators.list.length) {
-                const lines = extendData(state, candle.t);
-                await window.Plotly.extendTraces(gd, lines.data, lines.indexes);
-                if (indicators && indicators.some(u => u.values.some(v => v.t !== candle.t))) {
-                    const all = windowY(state); // a closed candle's final value came with it
-                    await window.Plotly.restyle(gd, { y: all.y }, all.indexes);
-                }
-            }
-        });
-    }
+    if (newestDrawn) series.stale = true;
     if (state.hoverT === null) showIndicatorLegend(state, null);
     markSources(state);
     const [from, to] = xRange(state);

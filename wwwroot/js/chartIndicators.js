@@ -233,19 +233,6 @@ export function formingValues(state, t, w) {
     return lines;
 }
 
-/** Appends the newest candle's values to every indicator trace (plotly's window grew by one candle). */
-export function extendData(state, t) {
-    const indexes = [], x = [], customdata = [], y = [];
-    for (const indicator of state.indicators.list) {
-        const v = indicator.values.get(t);
-        indicator.outputs.forEach((_, o) => {
-            indexes.push(indicator.traces[o]);
-            x.push([toPlotlyDate(t)]); customdata.push([t]); y.push([v ? v[o] : null]);
-        });
-    }
-    return { indexes, data: { x, customdata, y } };
-}
-
 // --- The legend: each indicator's values at the hovered candle, else at the newest one. ---
 
 function formatValue(state, indicator, value) {
