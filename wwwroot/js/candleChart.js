@@ -23,7 +23,7 @@ import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBoun
 import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
 import { PATCHED, REFIT, patchForming, patchPriceLine } from './chartForming.js';
 import {
-    createIndicators, formingValues, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues,
+    createIndicators, formingValues, paneGridPatch, positionHandles, removeIndicators, setIndicators as drawIndicators, showLegend as showIndicatorLegend, storeValues,
     windowY,
 } from './chartIndicators.js';
 import { preferences as storedPreferences, rememberDisplay, rememberIndicators as storeIndicators, scheduleRangeInUrl, setQuery as setPageQuery } from './chartLink.js';
@@ -157,15 +157,24 @@ async function track(id, gd, expected, options) {
         positionHandles(state); // the panes move with a resize of the page
     };
     const onAfterPlot = () => { delete gd.dataset.formingDrawn; };
+    // A theme switch recolours the figure through Plotly.update (CandleChart.RecolourAsync), which knows
+    // the price and volume panes only.
+    const onUpdate = e => {
+        const grid = e && e.layout && e.layout['yaxis.gridcolor'];
+        const patch = grid ? paneGridPatch(state, grid) : {};
+        if (Object.keys(patch).length) relayoutQuietly(state, patch);
+    };
     gd.on('plotly_hover', onHover);
     gd.on('plotly_unhover', onUnhover);
     gd.on('plotly_relayout', onRelayout);
     gd.on('plotly_afterplot', onAfterPlot);
+    gd.on('plotly_update', onUpdate);
     state.cleanup.push(() => {
         gd.removeListener('plotly_hover', onHover);
         gd.removeListener('plotly_unhover', onUnhover);
         gd.removeListener('plotly_relayout', onRelayout);
         gd.removeListener('plotly_afterplot', onAfterPlot);
+        gd.removeListener('plotly_update', onUpdate);
         hideLegend(state.legend);
         removeIndicators(state);
     });
@@ -424,6 +433,8 @@ export async function applyUpdate(id, candle, indicators) {
 const FRAME_BUDGET_MS = 12;
 const waitingRedraws = new Set();
 let redrawFrame = 0;
+// ms per forming-candle draw (the newest 1,000), whether in place or by plotly, for benchmarks.
+const formingDrawTimes = [];
 
 function scheduleFormingRedraw(state, linePatch, candle, sourceChanged) {
     const pending = state.formingRedraw ?? (state.formingRedraw = { linePatch: {}, sourceChanged: false, candle });
@@ -443,7 +454,12 @@ async function redrawWaiting() {
         waitingRedraws.delete(state);
         const pending = state.formingRedraw;
         state.formingRedraw = null;
-        if (pending && state.isCurrent() && plotOf(state.id)) await redrawForming(state, pending);
+        if (pending && state.isCurrent() && plotOf(state.id)) {
+            const drawStarted = performance.now();
+            await redrawForming(state, pending);
+            formingDrawTimes.push(performance.now() - drawStarted);
+            if (formingDrawTimes.length > 1000) formingDrawTimes.shift();
+        }
     }
     if (waitingRedraws.size && !redrawFrame) redrawFrame = requestAnimationFrame(redrawWaiting);
 }
@@ -620,8 +636,11 @@ export function forget(id) {
     for (const undo of state.cleanup) undo();
 }
 
-// For diagnostics and browser tests: charts tracked by this page, live updates and official
-// replacement batches received so far, and how long each scroll-back page took to draw.
+// For diagnostics, browser tests and benchmarks: charts tracked by this page, live updates and official
+// replacement batches received so far, how long each scroll-back page and each forming-candle draw took.
 export function stats() {
-    return { charts: charts.size, updates: updatesReceived, replaces: replacesReceived, scrollBackMs: scrollBackMs() };
+    return {
+        charts: charts.size, updates: updatesReceived, replaces: replacesReceived, scrollBackMs: scrollBackMs(),
+        formingDrawMs: [...formingDrawTimes],
+    };
 }

@@ -68,6 +68,15 @@ function traceOf(indicator, output, o) {
     };
 }
 
+/** The theme recoloured the price pane's grid: the same colour for the oscillators' panes. */
+export function paneGridPatch(state, color) {
+    const patch = {};
+    for (const indicator of state.indicators.list) {
+        if (indicator.pane === 'own') patch[`${layoutKey(indicator.axis)}.gridcolor`] = color;
+    }
+    return patch;
+}
+
 /** Layout for the panes: price on top, oscillators below it, volume at the bottom; shares kept per pane. */
 function paneLayout(state, previousAxes) {
     const ind = state.indicators;

@@ -48,6 +48,25 @@ public sealed class ThemeTests(DashboardServer server, BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task An_oscillator_pane_takes_the_new_theme_with_the_rest_of_the_chart()
+    {
+        var page = await browser.NewPageAsync(server.BaseAddress);
+        try
+        {
+            await page.GotoAsync("/chart/BTCUSDT/1m?ind=rsi(14)");
+            await ViewProbe.WaitUntilAsync(page, "el => el.dataset.indicators === 'rsi(14)' && !!el._fullLayout.yaxis3");
+            var before = await page.Locator(ChartProbe.Plot).EvaluateAsync<string>("el => el._fullLayout.yaxis3.gridcolor");
+
+            await page.GetByTestId("theme-toggle").ClickAsync();
+            await ViewProbe.WaitUntilAsync(page, "(el, before) => el._fullLayout.yaxis.gridcolor !== before && el._fullLayout.yaxis3.gridcolor === el._fullLayout.yaxis.gridcolor", before);
+        }
+        finally
+        {
+            await BrowserFixture.CloseAsync(page);
+        }
+    }
+
     private static Task<string> PlotBackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => document.querySelector('[data-testid=candle-chart] .js-plotly-plot')._fullLayout.paper_bgcolor");
 }
