@@ -72,7 +72,7 @@ public static class ChartNavigationHarness
             var state = await page.EvaluateAsync<JsonElement>(
                 "async () => { const m = await import('/js/candleChart.js'); return { n: m.stats().scrollBackMs.length }; }");
             pages = state.GetProperty("n").GetInt32();
-            if (await AtStartAsync(page))
+            if (await AtStartAsync(page) && !await OlderPageLandsAsync(page))
             {
                 break;
             }
@@ -83,7 +83,23 @@ public static class ChartNavigationHarness
         return ([.. result.GetProperty("times").EnumerateArray().Select(e => e.GetDouble())], result.GetProperty("oldest").GetInt64());
     }
 
-    // The view's left edge is at or before the first candle the exchange has: nothing more will load.
+    // The view has passed the oldest held candle. A page may still be on its way (the first ones come
+    // from the exchange): the start is reached only when none lands within 10 s.
+    private static async Task<bool> OlderPageLandsAsync(IPage page)
+    {
+        var oldest = await page.EvaluateAsync<long>("() => document.querySelector('.js-plotly-plot')._candleSeries.t[0]");
+        try
+        {
+            await page.WaitForFunctionAsync("oldest => document.querySelector('.js-plotly-plot')._candleSeries.t[0] < oldest", oldest, new() { Timeout = 10_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // The view's right edge is before the oldest held candle.
     private static Task<bool> AtStartAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => { const el = document.querySelector('.js-plotly-plot'); const xa = el._fullLayout.xaxis; return xa.r2l(xa.range[1]) < el._candleSeries.t[0]; }");
 
@@ -108,7 +124,7 @@ public static class ChartNavigationHarness
                 await page.Keyboard.PressAsync(key);
             }
 
-            await page.EvaluateAsync("() => { window.__timings = { update: [], extend: [], relayout: [] }; }");
+            await page.EvaluateAsync("() => { window.__timings = { update: [], extend: [], relayout: [], draw: [] }; }");
             var drawsBefore = await FormingDrawsAsync(page);
             await page.WaitForTimeoutAsync(12_000); // live updates arrive from the feed meanwhile
             var live = (await FormingDrawsAsync(page)).Skip(drawsBefore.Count).ToList();
@@ -135,12 +151,16 @@ public static class ChartNavigationHarness
     // Wraps plotly's drawing calls to time each (plotly draws synchronously inside them).
     private static Task InstrumentAsync(IPage page) => page.EvaluateAsync("""
         () => {
-            window.__timings = { update: [], extend: [], relayout: [] };
+            window.__timings = { update: [], extend: [], relayout: [], draw: [] };
             for (const [name, key] of [['update', 'update'], ['extendTraces', 'extend'], ['relayout', 'relayout']]) {
                 const original = window.Plotly[name].bind(window.Plotly);
                 window.Plotly[name] = async (...args) => {
                     const start = performance.now();
-                    try { return await original(...args); } finally { window.__timings[key].push(performance.now() - start); }
+                    try { return await original(...args); } finally {
+                        const ms = performance.now() - start;
+                        window.__timings[key].push(ms);
+                        if (key !== 'extend') window.__timings.draw.push(ms); // a pan step is one or the other
+                    }
                 };
             }
         }
@@ -156,14 +176,15 @@ public static class ChartNavigationHarness
         var result = await page.EvaluateAsync<JsonElement>($$"""
             async () => {
                 const el = document.querySelector('.js-plotly-plot');
-                const start = performance.now(), before = window.__timings.relayout.length;
+                const start = performance.now(), before = window.__timings.draw.length;
                 for (let i = 0; i < {{steps}}; i++) {
-                    const n = window.__timings.relayout.length;
+                    const n = window.__timings.draw.length;
                     document.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowRight' : 'ArrowLeft', bubbles: true }));
-                    while (window.__timings.relayout.length === n) await new Promise(r => setTimeout(r, 0));
+                    // A step is a relayout while plotly's window covers the view, else an update with a new window.
+                    while (window.__timings.draw.length === n) await new Promise(r => setTimeout(r, 0));
                     await new Promise(r => requestAnimationFrame(() => r()));
                 }
-                return { elapsed: performance.now() - start, steps: window.__timings.relayout.slice(before) };
+                return { elapsed: performance.now() - start, steps: window.__timings.draw.slice(before) };
             }
             """);
         var stepTimes = result.GetProperty("steps").EnumerateArray().Select(e => e.GetDouble()).ToList();
