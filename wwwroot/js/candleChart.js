@@ -423,11 +423,10 @@ export async function applyUpdate(id, candle, indicators) {
 //
 // A forming-candle update changes plotly's arrays in place at once (setPoint) and asks for a redraw on
 // the next animation frame. Updates that arrive before it are folded into it. The redraw is usually no
-// plotly redraw at all: the candle, its volume bar and the indicators' newest points are edited where
-// plotly drew them (chartForming.js), and only the price line goes through plotly (a relayout of one
-// shape and its label). When that cannot be done (a value left its axis, the source changed) plotly
-// redraws, and when several charts wait for that (a page of four), as many are redrawn per frame as
-// fit the budget, the rest on the next frame, in turn. Every other kind of draw (a new candle, a new
+// plotly redraw at all: the candle, its volume bar, the indicators' newest points and the price line
+// with its label are edited where plotly drew them (chartForming.js). When that cannot be done (a value
+// left its axis, the source changed) plotly redraws, and when several charts wait for that (a page of
+// four), as many are redrawn per frame as fit the budget, the rest on the next frame, in turn. Every other kind of draw (a new candle, a new
 // window, a relayout) reads the same arrays, so it draws the latest forming candle too.
 
 const FRAME_BUDGET_MS = 12;
