@@ -303,7 +303,13 @@ function hoverOthersAt(source, t) {
             unhoverOthers(source, other);
             continue;
         }
-        window.Plotly.Fx.hover(other.gd, [{ curveNumber: 0, pointNumber: i - series.start }]); // its spike lines
+        // As a pointer at that candle's close: plotly draws the spike lines where the pointer is, and a
+        // hover given as points has no pointer (its lines were drawn at the plot's edge).
+        const xa = other.gd._fullLayout.xaxis, ya = other.gd._fullLayout.yaxis;
+        const xpx = xa.l2p(xa.d2l(other.gd.data[0].x[i - series.start])), ypx = ya.c2p(series.c[i]);
+        window.Plotly.Fx.hover(other.gd, Number.isFinite(xpx) && Number.isFinite(ypx)
+            ? { xpx, ypx }
+            : [{ curveNumber: 0, pointNumber: i - series.start }]);
         other.gd.dataset.linkedTime = String(series.t[i]);
         showCandle(other.legend, other, i);
         other.hoverT = series.t[i];

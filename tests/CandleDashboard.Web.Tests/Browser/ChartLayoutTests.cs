@@ -97,6 +97,13 @@ public sealed class ChartLayoutTests(DashboardServer server, BrowserFixture brow
         var right = _page.Locator(Plots).Nth(1);
         await Expect(right).ToHaveAttributeAsync("data-linked-time", containing);
         await Expect(_page.Locator("[data-testid=chart-slot][data-slot='2'] [data-testid=hover-legend]")).ToHaveAttributeAsync("data-open-time", containing);
+        // With its vertical spike line through that candle.
+        await _page.WaitForFunctionAsync($$"""
+            t => {
+                const el = document.querySelectorAll('{{Plots}}')[1], xa = el._fullLayout.xaxis, x = xa._offset + xa.l2p(t);
+                return [...el.querySelectorAll('line.spikeline')].some(l => Math.abs(Number(l.getAttribute('x1')) - x) < 1 && l.getAttribute('x1') === l.getAttribute('x2'));
+            }
+            """, long.Parse(containing, System.Globalization.CultureInfo.InvariantCulture));
 
         // Unlinked, the pointer leads only its own chart.
         await _page.GetByTestId("layout-link").UncheckAsync();
