@@ -23,7 +23,7 @@ public static class CircuitLoadHarness
     private const int CapPerAddress = 100_000;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(IReadOnlyList<int> steps, TimeSpan window)
+    public static async Task<int> RunAsync(IReadOnlyList<int> steps, TimeSpan window, string? profileFile = null)
     {
         var clock = WallClock.Start();
         await using var exchange = await ExchangeSimulator.StartAsync(new SimulatorOptions { TradesPerSecondPerSymbol = TradesPerSecond });
@@ -34,10 +34,11 @@ public static class CircuitLoadHarness
         await Task.Delay(Settle); // the idle app's memory settles after start-up (buffers, JIT)
         var idle = ProcessSample.Of(app.Id);
         Console.WriteLine($"idle app: {idle.ResidentBytes / 1048576.0:0} MB resident; simulator {TradesPerSecond} trades/s per symbol, {ViewerMix.Dashboard.Symbols.Count} symbols; window {window.TotalSeconds:0} s");
-        Console.WriteLine("viewers | app CPU % | harness CPU % | app MB | KB/viewer | updates/s mean (p5, min) | delay p50 / p99 ms (n)");
+        Console.WriteLine(CapacityStep.Header);
 
         await using var fleet = new ViewerFleet(app.Address, ViewerMix.Dashboard, clock);
-        double? firstRate = null;
+        CapacityStep? previous = null;
+        CapacityStep? firstStep = null;
         foreach (var viewers in steps)
         {
             try
@@ -51,10 +52,18 @@ public static class CircuitLoadHarness
             }
 
             await Task.Delay(Settle); // the newest viewers' first loads and scroll-back pages are over
+            using var profile = profileFile is not null && viewers == steps[^1] ? CpuProfile.Start(app.Id, window, profileFile) : null;
             var step = await MeasureAsync(fleet, app, trades, clock, window);
-            Console.WriteLine(step.Row(idle));
-            firstRate ??= step.Load.MeanUpdatesPerSecond;
-            if (step.Load.Delay.P99 > DelayP99GoalMs || step.Load.MeanUpdatesPerSecond < 0.9 * firstRate)
+            if (profile is not null)
+            {
+                await profile.WaitForExitAsync();
+                Console.WriteLine($"CPU trace of the app at {viewers} viewers: {profileFile} (dotnet-trace report {profileFile} topN)");
+            }
+
+            Console.WriteLine(step.Row(idle, previous));
+            var first = firstStep ??= step;
+            previous = step;
+            if (step.Load.Delay.P99 > DelayP99GoalMs || step.Load.MeanUpdatesPerSecond < 0.9 * first.Load.MeanUpdatesPerSecond)
             {
                 Console.WriteLine($"knee reached at {viewers} viewers");
                 break;
