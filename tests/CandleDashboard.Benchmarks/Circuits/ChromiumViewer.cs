@@ -5,10 +5,13 @@ using Microsoft.Playwright;
 namespace CandleDashboard.Benchmarks.Circuits;
 
 /// <summary>
-/// One real Chromium tab on a chart page, recording the same two things the emulated tab records:
+/// One real Chromium tab on a chart page, recording what the emulated tab records: how many
+/// <c>applyUpdate</c> calls the chart module received (its own counter, <c>stats().updates</c>) and
 /// each live candle as it arrives (a reviver on Blazor's JS interop JSON, which every
-/// <c>applyUpdate</c> argument passes through before the chart module sees it) and, for context,
-/// each time the plot showed a changed newest candle (a MutationObserver, as the latency harness does).
+/// <c>applyUpdate</c> argument passes through before the chart module sees it; the reviver also sees
+/// more candle objects than the module gets calls, so it times arrivals but does not count calls)
+/// and, for context, each time the plot showed a changed newest candle (a MutationObserver, as the
+/// latency harness does).
 /// </summary>
 public sealed class ChromiumViewer(IPage page)
 {
@@ -40,6 +43,10 @@ public sealed class ChromiumViewer(IPage page)
             """);
         return new ChromiumViewer(page);
     }
+
+    /// <summary><c>applyUpdate</c> calls the page's chart module has received so far.</summary>
+    public Task<int> UpdatesReceivedAsync() =>
+        page.EvaluateAsync<int>("async () => (await import(new URL('js/candleChart.js', document.baseURI).href)).stats().updates");
 
     /// <summary>Live candles as they arrived in the page (comparable with the emulated tab's log).</summary>
     public Task<IReadOnlyList<ShownCandle>> ReceivedAsync() => ReadAsync("window.__received");
