@@ -51,7 +51,9 @@ public static class CircuitLoadHarness
                 return 1;
             }
 
-            await Task.Delay(Settle); // the newest viewers' first loads and scroll-back pages are over
+            // Part of the measurement, not a wait for a condition: the app's work for the newest viewers'
+            // opening (history, scroll-back page, JIT of new paths, GC growth) fades out before the window.
+            await Task.Delay(Settle);
             using var profile = profileFile is not null && viewers == steps[^1] ? CpuProfile.Start(app.Id, window, profileFile) : null;
             var step = await MeasureAsync(fleet, app, trades, clock, window);
             if (profile is not null)

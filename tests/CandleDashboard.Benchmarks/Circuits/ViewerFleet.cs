@@ -24,14 +24,20 @@ public sealed class ViewerFleet(Uri app, ViewerMix mix, WallClock clock) : IAsyn
     {
         var added = Enumerable.Range(_viewers.Count, Math.Max(0, total - _viewers.Count)).ToList();
         var opened = new Viewer[added.Count];
-        await Parallel.ForAsync(0, added.Count, new ParallelOptions { MaxDegreeOfParallelism = OpeningAtOnce, CancellationToken = cancellationToken }, async (i, ct) =>
+        try
         {
-            var (symbol, interval) = mix.SeriesOf(added[i]);
-            var tab = await EmulatedTab.OpenAsync(_http, ViewerMix.PageOf(app, symbol, interval), clock, ct);
-            opened[i] = new Viewer(symbol, interval, tab);
-            await tab.Drawn.WaitAsync(DrawDeadline, ct);
-        });
-        _viewers.AddRange(opened);
+            await Parallel.ForAsync(0, added.Count, new ParallelOptions { MaxDegreeOfParallelism = OpeningAtOnce, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var (symbol, interval) = mix.SeriesOf(added[i]);
+                var tab = await EmulatedTab.OpenAsync(_http, ViewerMix.PageOf(app, symbol, interval), clock, ct);
+                opened[i] = new Viewer(symbol, interval, tab);
+                await tab.Drawn.WaitAsync(DrawDeadline, ct);
+            });
+        }
+        finally
+        {
+            _viewers.AddRange(opened.Where(v => v is not null)); // closed with the others, drawn or not
+        }
     }
 
     public async ValueTask DisposeAsync()
