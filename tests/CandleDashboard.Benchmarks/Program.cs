@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CandleDashboard.Benchmarks.Circuits;
 using CandleDashboard.Benchmarks.Latency;
 
 // BenchmarkDotNet:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- --filter '*'
@@ -7,6 +8,7 @@ using CandleDashboard.Benchmarks.Latency;
 // Update payloads:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- payload
 // Chart navigation:  dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- chartnav [store pages]
 // Layouts:           dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- layout [seconds]
+// Circuits:          dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- circuits [viewers…] [--seconds N] [--validate] [--profile FILE]
 if (args.Length > 0 && args[0] == "latency")
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
@@ -30,6 +32,14 @@ if (args.Length > 0 && args[0] == "layout")
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
     return await LayoutHarness.RunAsync(TimeSpan.FromSeconds(seconds));
+}
+
+if (args.Length > 0 && args[0] == "circuits")
+{
+    var options = CircuitsArguments.Parse(args[1..]);
+    return options.Validate
+        ? await CircuitValidation.RunAsync(options.Window)
+        : await CircuitLoadHarness.RunAsync(options.Steps, options.Window, options.ProfileFile);
 }
 
 if (args.Length > 0 && args[0] == "payload")

@@ -1,3 +1,4 @@
+using CandleDashboard.Core.Market;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CandleDashboard.Simulator;
@@ -99,7 +100,7 @@ public static class LayoutHarness
         var inPlace = await page.EvaluateAsync<int>(InPlaceScript) - inPlaceBefore;
         var shown = (await page.EvaluateAsync<JsonElement>("() => window.__shown")).EnumerateArray()
             .Where(e => e.GetProperty("v").ValueKind == JsonValueKind.Number)
-            .Select(e => (Symbol: e.GetProperty("symbol").GetString()!, Shown: new TickToChartHarness.Shown(e.GetProperty("at").GetDouble(), e.GetProperty("t").GetInt64(), e.GetProperty("v").GetDouble())))
+            .Select(e => (Symbol: e.GetProperty("symbol").GetString()!, Shown: new ShownCandle(e.GetProperty("at").GetDouble(), e.GetProperty("t").GetInt64(), e.GetProperty("v").GetDouble())))
             .ToList();
         await page.CloseAsync();
 
@@ -107,7 +108,7 @@ public static class LayoutHarness
         var perChart = new List<(string, Percentiles)>();
         foreach (var symbol in Symbols.Take(charts))
         {
-            var latencies = TickToChartHarness.Match(trades.ToArray(), [.. shown.Where(s => s.Symbol == symbol).Select(s => s.Shown)], clock, measuringFrom, symbol);
+            var latencies = ShownCandleMatcher.Match(trades.ToArray(), [.. shown.Where(s => s.Symbol == symbol).Select(s => s.Shown)], clock, measuringFrom, symbol, Interval.FifteenSeconds);
             all.AddRange(latencies);
             perChart.Add((symbol, Percentiles.Of(latencies)));
         }

@@ -76,44 +76,11 @@ public static class TickToChartHarness
         await Task.Delay(duration); // the measurement window itself, not a wait for a condition
         var shown = (await page.EvaluateAsync<JsonElement>("() => window.__shown")).EnumerateArray()
             .Where(e => e.GetProperty("v").ValueKind == JsonValueKind.Number) // a bar being added has no volume yet
-            .Select(e => new Shown(e.GetProperty("at").GetDouble(), e.GetProperty("t").GetInt64(), e.GetProperty("v").GetDouble()))
+            .Select(e => new ShownCandle(e.GetProperty("at").GetDouble(), e.GetProperty("t").GetInt64(), e.GetProperty("v").GetDouble()))
             .ToList();
         await page.CloseAsync();
 
-        return Percentiles.Of(Match(trades.ToArray(), shown, clock, measuringFrom));
-    }
-
-    /// <summary>
-    /// Latency of every trade of a fully observed bucket: first shown time minus sent time. The
-    /// bucket in which the measurement started is skipped (the observer may have missed its start).
-    /// </summary>
-    internal static List<double> Match(IReadOnlyList<PublishedTrade> trades, IReadOnlyList<Shown> shown, WallClock clock, double measuringFrom, string symbol = "BTCUSDT")
-    {
-        var latencies = new List<double>();
-        var firstBucket = ChartInterval.Floor((long)measuringFrom) + ChartInterval.Milliseconds;
-        foreach (var bucket in trades.Where(t => t.Symbol == symbol).GroupBy(t => ChartInterval.Floor(t.TradeTime)).Where(g => g.Key >= firstBucket))
-        {
-            var inBucket = bucket.ToArray();
-            var cumulative = new double[inBucket.Length];
-            var sum = 0m;
-            for (var i = 0; i < inBucket.Length; i++)
-            {
-                sum += inBucket[i].Quantity;
-                cumulative[i] = (double)sum;
-            }
-
-            var assigned = 0;
-            foreach (var s in shown.Where(s => s.OpenTime == bucket.Key))
-            {
-                var holds = Array.FindLastIndex(cumulative, c => Math.Abs(c - s.Volume) <= 1e-9 * Math.Max(1, c));
-                for (; assigned <= holds; assigned++)
-                {
-                    latencies.Add(s.At - clock.ToWallMs(inBucket[assigned].SentTimestamp));
-                }
-            }
-        }
-
-        return latencies;
+        return Percentiles.Of(ShownCandleMatcher.Match(trades.ToArray(), shown, clock, measuringFrom, "BTCUSDT", ChartInterval));
     }
 
     private static void Report(Percentiles chart, Percentiles floor, TimeSpan duration)
@@ -123,26 +90,4 @@ public static class TickToChartHarness
         Console.WriteLine($"ratio chart/floor: p50 {chart.P50 / floor.P50:0.0}×, p99 {chart.P99 / floor.P99:0.0}×");
         Console.WriteLine($"target p99 ≤ coalescing window + 25 ms = 125 ms: {(chart.P99 <= 125 ? "met" : "NOT met")}");
     }
-
-
-    internal readonly record struct Shown(double At, long OpenTime, double Volume);
-}
-
-/// <summary>Maps Stopwatch timestamps to wall-clock epoch milliseconds (the browser reports wall-clock times).</summary>
-public sealed class WallClock
-{
-    private readonly long _originTimestamp;
-    private readonly double _originWallMs;
-
-    private WallClock(long originTimestamp, double originWallMs)
-    {
-        _originTimestamp = originTimestamp;
-        _originWallMs = originWallMs;
-    }
-
-    public static WallClock Start() => new(Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (DateTime.UtcNow.Ticks % TimeSpan.TicksPerMillisecond / (double)TimeSpan.TicksPerMillisecond));
-
-    public double ToWallMs(long stopwatchTimestamp) => _originWallMs + Stopwatch.GetElapsedTime(_originTimestamp, stopwatchTimestamp).TotalMilliseconds;
-
-    public double NowMs() => ToWallMs(Stopwatch.GetTimestamp());
 }
