@@ -17,8 +17,15 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null \
-    || { echo "could not install ${need_pkgs[*]}"; echo "0 passed, 1 failed"; exit 1; }
+  # Three tries: a mirror or the package lists' lock can fail once on a fresh machine.
+  installed=0
+  for try in 1 2 3; do
+    if $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_pkgs[@]}" >/dev/null; then
+      installed=1; break
+    fi
+    log "install try $try failed"; sleep $((try * 5))
+  done
+  [ "$installed" -eq 1 ] || { echo "could not install ${need_pkgs[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # --- 2. Build once; the test runs below reuse it. -------------------------------------------------
@@ -33,13 +40,14 @@ if ! dotnet build CandleDashboard.sln -nologo > artifacts/test-logs/build.log 2>
 fi
 
 # --- 3. Every test project; counts summed from each run's summary line. ------------------------
+# A failure prints its message and the first two source lines of its stack (CI shows only this output).
 passed=0; failed=0
 for proj in tests/*.Tests/*.csproj; do
   name=$(basename "$proj" .csproj)
   log "testing $name"
   out="artifacts/test-logs/$name.log"
   # Benchmarks (Category=Benchmark) measure speed; they run by hand (docs/benchmarks.md), not here.
-  dotnet test "$proj" --no-build --nologo --filter "Category!=Benchmark" 2>&1 | tee "$out" | awk '/^[[:space:]]*(Failed|Passed|Skipped)!|^[[:space:]]*Failed [A-Za-z]/ {print; next} /Error Message/ {print; n=3; next} n > 0 {print; n--}'
+  dotnet test "$proj" --no-build --nologo --filter "Category!=Benchmark" 2>&1 | tee "$out" | awk '/^[[:space:]]*(Failed|Passed|Skipped)!|^[[:space:]]*Failed [A-Za-z]/ {print; s=0; next} /Error Message/ {print; n=3; next} n > 0 {print; n--; next} /Stack Trace/ {s=2; next} s > 0 && /:line [0-9]+/ {print; s--}'
   rc=${PIPESTATUS[0]}
   summary=$(grep -E '(Passed|Failed)!\s+- Failed:' "$out" | tail -n 1)
   if [ -n "$summary" ]; then

@@ -49,10 +49,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
 
         // The plotted values are the stored official kline's, drawn by the solid official trace
         // only (the light live trace no longer draws that bucket).
-        var stored = await server.Services.GetRequiredService<ICandleHistory>()
-            .GetRangeAsync(Symbol, Interval.Parse("15s"), formingAtLoad, formingAtLoad, CancellationToken.None);
-        var official = Assert.Single(stored);
-        var plotted = await PlottedAtAsync(formingAtLoad);
+        var (official, plotted) = await OfficialAndPlottedAsync(formingAtLoad);
         Assert.Equal((double)official.Open, plotted.GetProperty("o").GetDouble(), 8);
         Assert.Equal((double)official.High, plotted.GetProperty("h").GetDouble(), 8);
         Assert.Equal((double)official.Low, plotted.GetProperty("l").GetDouble(), 8);
@@ -95,6 +92,26 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
             "el => { const t = el.data[0].customdata, n = t.length, d = ms => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');"
             + " return window.Plotly.relayout(el, { 'xaxis.range': [d(t[Math.max(0, n - 25)]), d(t[n - 1] + 15000)] }); }");
         await Screenshots.SaveAsync(_page, "chart-official-vs-live-closeup");
+    }
+
+    /// <summary>
+    /// The stored official candle and what the chart plots for it, read until they agree or 5 s pass:
+    /// the two reads are not one instant, and a later commit for the same open time (the fetcher
+    /// re-reading a bucket the exchange corrected) reaches the chart a moment after the store.
+    /// </summary>
+    private async Task<(Candle Official, JsonElement Plotted)> OfficialAndPlottedAsync(long openTime)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var stored = await server.Services.GetRequiredService<ICandleHistory>()
+                .GetRangeAsync(Symbol, Interval.Parse("15s"), openTime, openTime, CancellationToken.None);
+            var official = Assert.Single(stored);
+            var plotted = await PlottedAtAsync(openTime);
+            if (plotted.GetProperty("c").GetDouble() == (double)official.Close || DateTime.UtcNow > deadline)
+                return (official, plotted);
+            await _page.WaitForTimeoutAsync(100);
+        }
     }
 
     private Task<string> SourceAtAsync(long openTime) =>

@@ -35,10 +35,11 @@ public static class ChartProbe
         return (await ReadAsync(page))!;
     }
 
-    public static async Task<ChartSnapshot?> ReadAsync(IPage page)
-    {
-        var json = await page.Locator(Chart).EvaluateAsync<JsonElement?>(ReadScript);
-        return json is { ValueKind: JsonValueKind.Object } j
+    public static async Task<ChartSnapshot?> ReadAsync(IPage page) =>
+        Parse(await page.Locator(Chart).EvaluateAsync<JsonElement?>(ReadScript));
+
+    private static ChartSnapshot? Parse(JsonElement? json) =>
+        json is { ValueKind: JsonValueKind.Object } j
             ? new ChartSnapshot(
                 j.GetProperty("name").GetString()!,
                 j.GetProperty("count").GetInt32(),
@@ -51,7 +52,6 @@ public static class ChartProbe
                 j.GetProperty("axisType").GetString()!,
                 j.GetProperty("lastX").GetString()!)
             : null;
-    }
 
     /// <summary>
     /// Waits until the price line stands at the newest held candle's close and returns the chart then.
@@ -60,15 +60,20 @@ public static class ChartProbe
     /// </summary>
     public static async Task<ChartSnapshot> WaitForPriceLineAsync(IPage page, float timeoutMs = 5_000)
     {
-        await WaitForAsync(page,
-            """
-            (p, v, a, el) => {
-                const s = el._candleSeries, n = s ? s.t.length : p.close.length;
-                return n > 0 && el.layout.shapes[0].y0 === (s ? s.c[n - 1] : p.close[n - 1]);
+        // The snapshot is taken in the same evaluation that sees the line at the close: a second read
+        // afterwards could land after the next live update and see its close with the old line again.
+        var handle = await page.WaitForFunctionAsync(
+            $$"""
+            () => {
+                const area = document.querySelector('{{Chart}}');
+                if (!area || area.dataset.state !== 'ready') return null;
+                const snap = ({{ReadScript}})(area);
+                return snap && snap.count > 0 && snap.priceLine === snap.lastClose ? snap : null;
             }
             """,
-            null, timeoutMs);
-        return (await ReadAsync(page))!;
+            null,
+            new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+        return Parse(await handle.JsonValueAsync<JsonElement>())!;
     }
 
     /// <summary>
