@@ -342,6 +342,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
 
         session.IsDrawn = true;
+        // The browser holds the figure now and the chart module draws every later change; the server's
+        // copy (boxed values of every candle, ~90 KB a viewer) would only sit in memory until the next
+        // series is drawn, which fills the list again. PlotlyChart never re-renders, so nothing reads it.
+        _traces.Clear();
         _shownDisplay = display;
         await RecolourAsync(); // the theme may have changed while the figure was on its way
     }

@@ -1,9 +1,7 @@
-using AngleSharp.Dom;
 using CandleDashboard.Components.Tests.Infrastructure;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Chart;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace CandleDashboard.Components.Tests.Chart;
 
@@ -17,24 +15,17 @@ public sealed class ChartToolbarTests : ComponentTest
     private static readonly Interval[] OfferedIntervals = [Interval.OneMinute, Interval.FiveMinutes, Interval.OneHour];
 
     private readonly List<(string Symbol, Interval Interval)> _selected = [];
-    private readonly IRenderedComponent<MudPopoverProvider> _popovers;
-
-    public ChartToolbarTests()
-    {
-        // The option lists are popovers: they render into the provider, not into the toolbar.
-        _popovers = Render<MudPopoverProvider>();
-    }
 
     [Fact]
     public void Lists_every_offered_symbol_and_interval()
     {
         var cut = RenderToolbar("BTCUSDT", Interval.OneMinute);
 
-        var symbols = Open(cut, "symbol").QuerySelectorAll("[data-testid^=symbol-option-]");
+        var symbols = cut.FindAll("[data-testid=symbol-select] [data-testid^=symbol-option-]");
         Assert.Equal(OfferedSymbols.Select(s => $"symbol-option-{s}"), symbols.Select(o => o.GetAttribute("data-testid")));
         Assert.Equal(OfferedSymbols, symbols.Select(o => o.TextContent.Trim()));
 
-        var intervals = Open(cut, "interval").QuerySelectorAll("[data-testid^=interval-option-]");
+        var intervals = cut.FindAll("[data-testid=interval-select] [data-testid^=interval-option-]");
         Assert.Equal(OfferedIntervals.Select(i => $"interval-option-{i.Code}"), intervals.Select(o => o.GetAttribute("data-testid")));
     }
 
@@ -97,7 +88,9 @@ public sealed class ChartToolbarTests : ComponentTest
         var cut = RenderToolbar("XRPUSDT", Interval.OneMinute);
 
         Assert.Equal("", cut.Find("[data-testid=symbol-picker]").GetAttribute("data-value"));
-        Assert.Equal("", cut.Find("[data-testid=symbol-select]").TextContent.Trim()); // the placeholder, not the unknown symbol
+        // The placeholder, not the unknown symbol: the select's value is the placeholder option's.
+        Assert.Equal("", cut.Find("[data-testid=symbol-select]").GetAttribute("value"));
+        Assert.Equal("Choose…", cut.Find("[data-testid=symbol-select] option[value='']").TextContent);
         Assert.Equal("1m", cut.Find("[data-testid=interval-picker]").GetAttribute("data-value"));
     }
 
@@ -107,7 +100,8 @@ public sealed class ChartToolbarTests : ComponentTest
         var cut = RenderToolbar("SOLUSDT", Interval.OneHour);
 
         Assert.Equal("SOLUSDT", cut.Find("[data-testid=symbol-picker]").GetAttribute("data-value"));
-        Assert.Equal("SOLUSDT", cut.Find("[data-testid=symbol-select]").TextContent.Trim());
+        Assert.Equal("SOLUSDT", cut.Find("[data-testid=symbol-select]").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=symbol-select] option[value='']")); // no placeholder when a symbol is shown
         Assert.Equal("1h", cut.Find("[data-testid=interval-picker]").GetAttribute("data-value"));
     }
 
@@ -119,16 +113,7 @@ public sealed class ChartToolbarTests : ComponentTest
             .Add(t => t.Interval, interval)
             .Add(t => t.OnSelect, EventCallback.Factory.Create<(string, Interval)>(this, choice => _selected.Add(choice))));
 
-    // Opens a picker the way a pointer does (MudSelect opens on mouse down) and returns the open list.
-    private IElement Open(IRenderedComponent<ChartToolbar> cut, string picker)
-    {
-        cut.Find($"[data-testid={picker}-picker] .mud-input-control").MouseDown();
-        return _popovers.WaitForElement($".mud-popover-open [data-testid^={picker}-option-]").Closest("[role=listbox]")!;
-    }
-
-    private void Choose(IRenderedComponent<ChartToolbar> cut, string picker, string value)
-    {
-        Open(cut, picker).QuerySelector($"[data-testid={picker}-option-{value}]")!.Click();
-        _popovers.WaitForAssertion(() => Assert.Empty(_popovers.FindAll(".mud-popover-open")));
-    }
+    // Chooses an option the way the browser reports it: a change event carrying the option's value.
+    private static void Choose(IRenderedComponent<ChartToolbar> cut, string picker, string value) =>
+        cut.Find($"[data-testid={picker}-select]").Change(value);
 }

@@ -60,8 +60,7 @@ public sealed class ChartLayoutTests(DashboardServer server, BrowserFixture brow
 
         // A chart's own toolbar switches its series; the link follows and a reload shows the same page.
         var slot3 = _page.Locator("[data-testid=chart-slot][data-slot='3']");
-        await slot3.GetByTestId("interval-select").ClickAsync();
-        await _page.GetByTestId("interval-option-4h").ClickAsync();
+        await slot3.GetByTestId("interval-select").SelectOptionAsync("4h");
         await WaitAsync("els => els.length === 4 && els[2].dataset.view === 'ready' && els[2]._candleSeries.t.length > 2 && els[2]._candleSeries.t[1] - els[2]._candleSeries.t[0] === 14400000");
         Assert.Contains("c3=SOLUSDT%2F4h", _page.Url, StringComparison.Ordinal);
 

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace CandleDashboard.Web.Tests.Infrastructure;
 
-/// <summary>Drives the chart toolbar's pickers (MudBlazor selects) the way a trader does: open the list, click the choice.</summary>
+/// <summary>Drives the chart toolbar's pickers (native selects) the way a trader does: choose an option.</summary>
 public static class Toolbar
 {
     public static Task ChooseSymbolAsync(IPage page, string symbol) => ChooseAsync(page, "symbol", symbol);
@@ -14,7 +14,6 @@ public static class Toolbar
 
     private static async Task ChooseAsync(IPage page, string name, string value)
     {
-        await Picker(page, name).Locator(".mud-select").First.ClickAsync();
-        await page.Locator($"[data-testid={name}-option-{value}]").ClickAsync();
+        await Picker(page, name).Locator("select").SelectOptionAsync(value);
     }
 }
