@@ -21,6 +21,7 @@ public sealed class KrakenMessageParser
     internal const string OtherMethod = "method not handled";
     internal const string NoChannel = "neither channel nor method";
     internal const string NoData = "trade message without a data array";
+    internal const string NotSubscribed = "trades of pairs not subscribed";
     internal const string BadTrade = "trade lacks symbol, id, price, quantity or time, or has a non-positive value";
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
@@ -123,10 +124,11 @@ public sealed class KrakenMessageParser
                     into.SortTradesById();
                 }
 
-                if (into.Trades.Count == 0 && into.BadTrades > 0)
+                if (into.Trades.Count == 0)
                 {
-                    into.Kind = KrakenMessageKind.Malformed;
-                    into.Detail = BadTrade;
+                    // Nothing usable: every trade was broken (malformed), or of pairs we did not subscribe (skipped).
+                    into.Kind = into.BadTrades > 0 ? KrakenMessageKind.Malformed : KrakenMessageKind.Skipped;
+                    into.Detail = into.BadTrades > 0 ? BadTrade : NotSubscribed;
                 }
 
                 return;
