@@ -20,4 +20,7 @@ public sealed class KrakenExchange(IOptions<KrakenOptions> options, KrakenTradeF
 
     /// <summary>The REST client itself: trade history pages (<see cref="KrakenRestClient.GetTradesAsync"/>) and the pair map.</summary>
     public KrakenRestClient Rest => rest;
+
+    /// <summary>Trade history over a time range, for candles older than the OHLC window.</summary>
+    public KrakenTradeHistory TradeHistory { get; } = new(rest);
 }

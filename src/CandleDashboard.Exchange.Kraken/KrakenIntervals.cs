@@ -24,6 +24,16 @@ public static class KrakenIntervals
 
     public static bool IsSupported(Interval interval) => Minutes.ContainsKey(interval);
 
+    /// <summary>
+    /// Open time of the oldest candle Kraken's OHLC still serves at <paramref name="nowMs"/>: the
+    /// newest 720 candles, the forming one included. A gap starting earlier must be built from trades.
+    /// </summary>
+    public static long OldestServedOpenTime(Interval interval, long nowMs)
+    {
+        _ = MinutesOf(interval);
+        return interval.Floor(nowMs) - ((Rest.KrakenRestClient.OhlcWindow - 1) * interval.Milliseconds);
+    }
+
     /// <summary>The <c>interval</c> query value (minutes) for a supported interval.</summary>
     public static int MinutesOf(Interval interval) =>
         Minutes.TryGetValue(interval, out var minutes)

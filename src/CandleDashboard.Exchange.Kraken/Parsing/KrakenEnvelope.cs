@@ -65,6 +65,12 @@ internal sealed class KrakenEnvelope : IDisposable
 
             return new KrakenEnvelope(document, errors, result) { Warnings = warnings };
         }
+        catch (InvalidOperationException ex)
+        {
+            // An error text that is not valid UTF-8.
+            document.Dispose();
+            throw new FormatException("The answer's error list could not be read.", ex);
+        }
         catch
         {
             document.Dispose();

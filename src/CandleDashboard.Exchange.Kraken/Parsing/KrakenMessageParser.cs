@@ -42,8 +42,10 @@ public sealed class KrakenMessageParser
         {
             ParseCore(message, into);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 (GetString refuses it). Either
+            // way one bad message is counted and skipped; it must not cost the connection.
             into.Reset();
             into.Kind = KrakenMessageKind.Malformed;
             into.Detail = InvalidJson;
