@@ -18,7 +18,11 @@ public sealed class KrakenOptions
     /// <summary>The public WebSocket v2 endpoint itself (not a root: v2 lives at <c>/v2</c>).</summary>
     public Uri WebSocketUri { get; set; } = new("wss://ws.kraken.com/v2");
 
-    /// <summary>Ask for the last 50 trades when subscribing: after a reconnect they fill the gap (repeats are dropped by id).</summary>
+    /// <summary>
+    /// Ask for the last 50 trades when subscribing: after a reconnect they fill the gap (repeats are
+    /// dropped by id). A pair's first snapshot is not delivered (it predates the feed); it only
+    /// teaches the deduplicator where the stream stands.
+    /// </summary>
     public bool SnapshotOnSubscribe { get; set; } = true;
 
     /// <summary>Backoff before the first reconnect attempt after a drop (before jitter).</summary>

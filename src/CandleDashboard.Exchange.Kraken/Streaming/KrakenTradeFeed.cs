@@ -32,6 +32,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
     private readonly LogThrottle _sinkErrorLog;
     private int _running;
     private long _pongs;
+    private long _seededTrades;
     private long _requestIds;
     private string? _systemStatus;
 
@@ -67,6 +68,9 @@ public sealed class KrakenTradeFeed : ITradeFeed
     public long SubscribeFailures => _status.SubscribeFailures;
 
     public long Pongs => Interlocked.Read(ref _pongs);
+
+    /// <summary>Trades of first snapshots: remembered for dedupe, not delivered (they predate the feed).</summary>
+    public long SeededTrades => Interlocked.Read(ref _seededTrades);
 
     /// <summary>Kraken's last reported engine state (<c>online</c>, <c>maintenance</c>, …), or null before the first.</summary>
     public string? SystemStatus => Volatile.Read(ref _systemStatus);
@@ -367,14 +371,28 @@ public sealed class KrakenTradeFeed : ITradeFeed
         }
     }
 
+    /// <summary>
+    /// Hands the message's new trades to the sink. A pair's first snapshot only seeds the
+    /// deduplicator: its trades happened before this feed started, and delivering them would count
+    /// them twice in a forming candle the host resumed from storage (and make the builder fill
+    /// buckets nobody watched). Later snapshots (after a resubscribe) deliver what was missed.
+    /// </summary>
     private void Deliver(Session session, KrakenMessage message)
     {
         var trades = message.Trades;
+        var seeding = message.IsSnapshot ? PairsNotSeenYet(session, message) : null;
         for (var i = 0; i < trades.Count; i++)
         {
-            if (!session.Deduplicator.TryAccept(message.SymbolIndexes[i], trades[i].TradeId))
+            var index = message.SymbolIndexes[i];
+            if (!session.Deduplicator.TryAccept(index, trades[i].TradeId))
             {
                 _status.CountDuplicate();
+                continue;
+            }
+
+            if (seeding?.Contains(index) == true)
+            {
+                Interlocked.Increment(ref _seededTrades);
                 continue;
             }
 
@@ -392,6 +410,20 @@ public sealed class KrakenTradeFeed : ITradeFeed
                 }
             }
         }
+    }
+
+    private static HashSet<int>? PairsNotSeenYet(Session session, KrakenMessage message)
+    {
+        HashSet<int>? pairs = null;
+        foreach (var index in message.SymbolIndexes)
+        {
+            if (!session.Deduplicator.HasSeen(index))
+            {
+                (pairs ??= []).Add(index);
+            }
+        }
+
+        return pairs;
     }
 
     private void LogStreamError(Exception ex)

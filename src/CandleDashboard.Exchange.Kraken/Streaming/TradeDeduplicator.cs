@@ -15,6 +15,9 @@ internal sealed class TradeDeduplicator
         Array.Fill(_lastIds, long.MinValue);
     }
 
+    /// <summary>True once any trade of the pair has been seen (delivered or seeded).</summary>
+    public bool HasSeen(int pairIndex) => _lastIds[pairIndex] != long.MinValue;
+
     public bool TryAccept(int pairIndex, long tradeId)
     {
         ref var last = ref _lastIds[pairIndex];

@@ -48,7 +48,7 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Subscribe_snapshot_updates_drop_reconnect_resubscribe_and_each_trade_exactly_once()
+    public async Task Subscribe_snapshot_updates_drop_reconnect_resubscribe_and_each_live_trade_exactly_once()
     {
         var feed = Feed();
         var run = feed.RunAsync(["btcusd", "ETHUSD"], _sink, _stop.Token);
@@ -59,14 +59,15 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
         await first.SendAsync(KrakenWsJson.StatusOnline);
         await first.SendAsync(KrakenWsJson.SubscribeAck("BTC/USD"));
         await first.SendAsync(KrakenWsJson.SubscribeAck("ETH/USD"));
-        await first.SendAsync(KrakenWsJson.Trades("snapshot", "BTC/USD", 1, 2, 3));
+        await first.SendAsync(KrakenWsJson.Trades("snapshot", "BTC/USD", 1, 2, 3)); // before we came: seeds dedupe only
         await first.SendAsync(KrakenWsJson.Heartbeat);
         await first.SendAsync(KrakenWsJson.Trades("update", "BTC/USD", 4));
         await first.SendAsync(KrakenWsJson.Trades("update", "ETH/USD", 50));
         await first.SendAsync(KrakenWsJson.Trades("update", "BTC/USD", 5));
-        await Eventually.HoldsAsync(() => _sink.Count == 6, Deadline, "six trades from the first connection");
+        await Eventually.HoldsAsync(() => _sink.Count == 3, Deadline, "three live trades from the first connection");
         Assert.Equal(FeedState.Live, feed.Status.State);
         Assert.Equal("online", feed.SystemStatus);
+        Assert.Equal(3, feed.SeededTrades);
 
         first.Drop(); // no close frame: a network failure
 
@@ -74,23 +75,24 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
         AssertSubscribe(await second.ReceiveAsync(), "BTC/USD", "ETH/USD");
         await second.SendAsync(KrakenWsJson.SubscribeAck("BTC/USD"));
 
-        // The new snapshot repeats 3, 4, 5 and brings 6, missed while disconnected; then live updates.
+        // The new snapshots repeat 3, 4, 5 and 50, and bring 6, missed while disconnected; then live updates.
         await second.SendAsync(KrakenWsJson.Trades("snapshot", "BTC/USD", 3, 4, 5, 6));
         await second.SendAsync(KrakenWsJson.Trades("snapshot", "ETH/USD", 50));
         await second.SendAsync(KrakenWsJson.Trades("update", "BTC/USD", 7));
         await second.SendAsync(KrakenWsJson.Trades("update", "ETH/USD", 51));
-        await Eventually.HoldsAsync(() => _sink.Count == 9, Deadline, "nine distinct trades in all");
+        await Eventually.HoldsAsync(() => _sink.Count == 6, Deadline, "six distinct live trades in all");
 
         var trades = _sink.Snapshot();
-        Assert.Equal([1L, 2, 3, 4, 5, 6, 7], trades.Where(t => t.Symbol == "BTCUSD").Select(t => t.TradeId));
+        Assert.Equal([4L, 5, 6, 7], trades.Where(t => t.Symbol == "BTCUSD").Select(t => t.TradeId));
         Assert.Equal([50L, 51], trades.Where(t => t.Symbol == "ETHUSD").Select(t => t.TradeId));
-        Assert.Equal(new Trade("BTCUSD", 4, 104.5m, 0.004m, 1762795444123, IsBuyerMaker: true), trades[3]);
+        Assert.Equal(new Trade("BTCUSD", 4, 104.5m, 0.004m, 1762795444123, IsBuyerMaker: true), trades[0]);
 
         var status = feed.Status;
         Assert.Equal(1, status.ReconnectCount);
-        Assert.Equal(9, status.TradesReceived);
+        Assert.Equal(6, status.TradesReceived);
         Assert.Equal(0, status.MalformedMessages);
         Assert.Equal(4, feed.DuplicateTrades);
+        Assert.Equal(3, feed.SeededTrades);
         Assert.Equal(1, feed.Heartbeats);
         Assert.Equal(FeedState.Live, status.State);
 
