@@ -10,10 +10,6 @@ public static class KrakenRequests
     public static byte[] Subscribe(IEnumerable<KrakenPair> pairs, bool snapshot, long requestId) =>
         TradeRequest("subscribe", pairs, snapshot, requestId);
 
-    /// <summary>The matching unsubscribe (sent before a planned close, so Kraken frees the subscription at once).</summary>
-    public static byte[] Unsubscribe(IEnumerable<KrakenPair> pairs, long requestId) =>
-        TradeRequest("unsubscribe", pairs, snapshot: null, requestId);
-
     /// <summary><c>{"method":"ping","req_id":n}</c>; Kraken answers with a pong carrying the same id.</summary>
     public static byte[] Ping(long requestId)
     {
@@ -29,7 +25,7 @@ public static class KrakenRequests
         return stream.ToArray();
     }
 
-    private static byte[] TradeRequest(string method, IEnumerable<KrakenPair> pairs, bool? snapshot, long requestId)
+    private static byte[] TradeRequest(string method, IEnumerable<KrakenPair> pairs, bool snapshot, long requestId)
     {
         using var stream = new MemoryStream(256);
         using (var writer = new Utf8JsonWriter(stream))
@@ -45,10 +41,7 @@ public static class KrakenRequests
             }
 
             writer.WriteEndArray();
-            if (snapshot is { } value)
-            {
-                writer.WriteBoolean("snapshot", value);
-            }
+            writer.WriteBoolean("snapshot", snapshot);
 
             writer.WriteEndObject();
             writer.WriteNumber("req_id", requestId);

@@ -3,7 +3,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Kraken.Streaming;
 using CandleDashboard.Exchange.Kraken.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Exchange.Kraken.Tests.Streaming;
@@ -25,6 +25,8 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
+    private readonly ListLogger<KrakenTradeFeed> _log = new();
+
     private KrakenTradeFeed Feed(Action<KrakenOptions>? configure = null)
     {
         var options = new KrakenOptions
@@ -34,7 +36,7 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
         };
         configure?.Invoke(options);
-        return new KrakenTradeFeed(Options.Create(options), new FixedPairSource(KrakenSamples.PairMap()), TimeProvider.System, NullLogger<KrakenTradeFeed>.Instance, new Random(7));
+        return new KrakenTradeFeed(Options.Create(options), new FixedPairSource(KrakenSamples.PairMap()), TimeProvider.System, _log, new Random(7));
     }
 
     private static void AssertSubscribe(string json, params string[] pairs)
@@ -117,6 +119,8 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => _sink.Count == 1, Deadline, "the good trade after the bad messages");
 
         Assert.Equal(2, feed.Status.MalformedMessages);
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Malformed Kraken message (invalid JSON)", StringComparison.Ordinal));
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Currency pair not supported BTC/USD", StringComparison.Ordinal));
         Assert.Equal(1, feed.SubscribeFailures);
         Assert.Equal(1, feed.SkippedMessages);
         Assert.Equal(0, feed.Status.ReconnectCount);
