@@ -48,6 +48,18 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_older_than_the_720_candle_window_yields_only_the_window()
+    {
+        var client = Client();
+        var noon = 1762776000_000L; // 12:00, before the answer's first row (12:17)
+
+        var candles = await client.GetKlinesAsync("BTCUSDT", Interval.OneMinute, noon, noon + 30 * 60_000, 720, default);
+
+        Assert.Equal(1762777020_000L, candles[0].OpenTime); // 12:17: nothing older is served
+        Assert.Equal(14, candles.Count); // 12:17 .. 12:30
+    }
+
+    [Fact]
     public async Task Without_a_start_the_newest_candles_come_back_the_last_one_forming()
     {
         var client = Client();

@@ -96,6 +96,7 @@ public sealed class TradeFeedLoopbackTests : IAsyncLifetime
         Assert.Equal(4, feed.DuplicateTrades);
         Assert.Equal(3, feed.SeededTrades);
         Assert.Equal(1, feed.Heartbeats);
+        Assert.NotNull(status.LastMessageAt);
         Assert.Equal(FeedState.Live, status.State);
 
         _stop.Cancel();
