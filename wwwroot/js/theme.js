@@ -6,3 +6,8 @@ const KEY = 'candledashboard.theme';
 export function store(mode) {
     document.cookie = `${KEY}=${mode}; path=/; max-age=31536000; samesite=lax`;
 }
+
+// The system setting, for a browser that sent no client hint with the page request.
+export function prefersDark() {
+    return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}

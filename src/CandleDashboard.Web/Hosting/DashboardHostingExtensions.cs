@@ -41,6 +41,8 @@ public static class DashboardHostingExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<ThemeState>();
+        services.AddSingleton<ThemeStylesheet>();
+        services.AddHostedService<ThemeStylesheetWarmUp>();
         // Circuit limits are operational settings (e.g. how long a dropped tab keeps its circuit,
         // and so its chart subscription, for a reconnect): Blazor:Circuit:DisconnectedCircuitRetentionPeriod.
         services.Configure<CircuitOptions>(builder.Configuration.GetSection("Blazor:Circuit"));
