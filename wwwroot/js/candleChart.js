@@ -18,7 +18,7 @@
 import { LINEAR, LOG, SCALES, formatPrice } from './chartScale.js';
 import { bucketStartNote, isKnownZone } from './chartTime.js';
 import { bucketEnd, everySecond, formatRemaining } from './chartCountdown.js';
-import { createLegend, hide as hideLegend, showCandle } from './chartLegend.js';
+import { createFormingReadout, createLegend, hide as hideLegend, showCandle, showGiven, showNewest } from './chartLegend.js';
 import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, volumeColor } from './chartSeries.js';
 import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
 import { PATCHED, REFIT, patchForming, patchPriceLine } from './chartForming.js';
@@ -60,6 +60,7 @@ function markSources(state) {
     gd.dataset.officialCount = String(officialCount(series));
     gd.dataset.lastSource = count(series) ? (series.official[count(series) - 1] ? OFFICIAL : LIVE) : '';
     gd.dataset.heldCount = String(count(series));
+    showNewest(state.readout, state);
 }
 
 function priceLabel(state) {
@@ -132,6 +133,7 @@ async function track(id, gd, expected, options) {
     state.reloadLatest = view => reloadLatest(state, view);
     charts.set(id, state);
     gd._candleSeries = state.series; // for browser tests and people debugging: every held candle
+    state.readout = createFormingReadout(gd);
     markSources(state);
 
     state.legend = createLegend(gd);
@@ -392,6 +394,7 @@ export async function applyUpdate(id, candle, indicators) {
         const sourceChanged = series.official[n - 1] !== !!candle.official;
         set(series, n - 1, candle);
         if (sourceChanged) markSources(state);
+        else showNewest(state.readout, state);
         if (!newestDrawn) {
             await relayoutQuietly(state, linePatch);
             return true;
@@ -425,6 +428,14 @@ export async function applyUpdate(id, candle, indicators) {
     return true;
 }
 
+/** The forming candle while the chart shows the past without it (detached): only the readout shows it. */
+export function showForming(id, candle, previousClose) {
+    const state = plotOf(id);
+    if (!state) return false;
+    showGiven(state.readout, state, candle, previousClose);
+    return true;
+}
+
 // --- Redrawing the forming candle: at most once per chart per frame, within a frame budget. ---
 //
 // A forming-candle update changes plotly's arrays in place at once (setPoint) and asks for a redraw on
@@ -442,6 +453,9 @@ let redrawFrame = 0;
 const formingDrawTimes = [];
 
 function scheduleFormingRedraw(state, linePatch, candle, sourceChanged) {
+    // Until that frame, plotly's arrays hold a candle the screen does not show yet: the element no longer
+    // says the forming candle is drawn (a reader comparing the screen with the arrays must wait for it).
+    delete state.gd.dataset.formingDrawn;
     const pending = state.formingRedraw ?? (state.formingRedraw = { linePatch: {}, sourceChanged: false, candle });
     Object.assign(pending.linePatch, linePatch);
     pending.sourceChanged ||= sourceChanged;

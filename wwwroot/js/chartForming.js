@@ -52,18 +52,26 @@ function inRange(axis, v) {
 
 // A candle drawn by plotly's box drawing, whiskers without caps:
 //   M x0,med H x1  M x0,q1 H x1 V q3 H x0 Z  M xc,q1 V low  M xc,q3 V high
-// (q1 and q3 the body's ends, med the hidden median line one pixel inside the body at the close).
+// (q1 and q3 the body's ends, med the hidden median line at the close, kept inside the body: medianLine).
 function candlePath(path, axis, c) {
     const n = numbers(path.getAttribute('d'));
     if (n.length !== 14) return null;
     const [x0, , x1] = n, xc = n[8];
     const open = axis.c2p(c.o), close = axis.c2p(c.c);
     const bottom = axis.c2p(Math.min(c.o, c.c)), top = axis.c2p(Math.max(c.o, c.c));
-    const med = close + Math.sign(open - close);
+    const med = medianLine(close, bottom, top);
     const lo = axis.c2p(c.l), hi = axis.c2p(c.h);
     if (![open, close, lo, hi].every(Number.isFinite)) return null;
     return `M${x0},${round(med)}H${x1}M${x0},${round(bottom)}H${x1}V${round(top)}H${x0}Z`
         + `M${xc},${round(bottom)}V${round(lo)}M${xc},${round(top)}V${round(hi)}`;
+}
+
+// plotly keeps a box's (here hidden) median line, at the close, off the body's ends: one pixel inside
+// them, and for a body under two pixels high, where those bounds cross, its Lib.constrain with the
+// bounds swapped (traces/box/plot.js). Matched exactly, or a small body would be drawn a pixel off.
+function medianLine(close, q1, q3) {
+    const lo = Math.min(q1, q3) + 1, hi = Math.max(q1, q3) - 1;
+    return lo > hi ? Math.max(hi, Math.min(lo, close)) : Math.max(lo, Math.min(hi, close));
 }
 
 // A bar: M x0,base V top H x1 V base Z.

@@ -90,9 +90,9 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     // on to the stores and the exchange.
     private bool _pageInFlight;
 
-    // Readouts, copied from the session's series after each change.
+    // The readouts this component renders (candle count, last open time), copied from the session's
+    // series when they change. The forming candle's values are drawn by the chart module (chartLegend.js).
     private Candle? _last;
-    private decimal? _previousClose;
     private int _count;
     private int _decimals = 2;
 
@@ -111,7 +111,6 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             _requested = key;
             _state = ChartState.Loading;
             _last = null;
-            _previousClose = null;
             _count = 0;
         }
     }
@@ -427,6 +426,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                 }
 
                 var changed = false;
+                var detachedChange = false;
 
                 // The indicators' new values ride with the turn's last live candle (one redraw for both),
                 // else go alone after the official candles.
@@ -442,12 +442,18 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                     changed = true;
                     if (session.Series.Detached)
                     {
-                        continue; // the browser shows the past without its newest candles; the readout still moves
+                        detachedChange = true; // the browser shows the past without its newest candles; the readout still moves
+                        continue;
                     }
 
                     var withIndicators = indicatorsPending && i == batch.Live.Count - 1;
                     await _interop.ApplyUpdateAsync(PlotId, ChartCandle.From(candle), withIndicators ? batch.Indicators : null);
                     indicatorsPending &= !withIndicators;
+                }
+
+                if (detachedChange && !session.IsDisposed && session.Series.Last is { } forming)
+                {
+                    await _interop.ShowFormingAsync(PlotId, ChartCandle.From(forming), session.Series.PreviousClose);
                 }
 
                 // After the live updates of this turn, so a candle that just closed is drawn before
@@ -468,9 +474,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
                     await _interop.ApplyIndicatorValuesAsync(PlotId, batch.Indicators);
                 }
 
-                if (changed && session == _session)
+                // Only a new candle (or a page) changes what this component shows: a tick of the forming
+                // candle is drawn by the chart module alone, and costs the circuit no render batch.
+                if (changed && session == _session && CopyReadouts(session))
                 {
-                    CopyReadouts(session);
                     StateHasChanged();
                 }
             }
@@ -553,11 +560,14 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         }
     }
 
-    private void CopyReadouts(ChartSession session)
+    /// <summary>Copies the readouts this component renders; true when one of them changed.</summary>
+    private bool CopyReadouts(ChartSession session)
     {
-        _last = session.Series.Last;
-        _previousClose = session.Series.PreviousClose;
+        var last = session.Series.Last;
+        var changed = _count != session.Series.Count || _last?.OpenTime != last?.OpenTime;
+        _last = last;
         _count = session.Series.Count;
+        return changed;
     }
 
     private string FormatTime(long epochMs) =>

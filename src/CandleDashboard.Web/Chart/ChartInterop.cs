@@ -34,6 +34,13 @@ public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
     public async Task<bool> ApplyUpdateAsync(string plotId, ChartCandle candle, IReadOnlyList<ChartIndicatorValues>? indicators = null) =>
         await (await Module).InvokeAsync<bool>("applyUpdate", plotId, candle, indicators);
 
+    /// <summary>
+    /// The forming candle while the browser shows the past without it (scrolled back beyond what it
+    /// holds): only the readout shows it, with the close before it for the change.
+    /// </summary>
+    public async Task ShowFormingAsync(string plotId, ChartCandle candle, decimal? previousClose) =>
+        await (await Module).InvokeAsync<bool>("showForming", plotId, candle, previousClose);
+
     /// <summary>Draws exactly these indicators with their values so far (the view stays).</summary>
     public async Task SetIndicatorsAsync(string plotId, IReadOnlyList<ChartIndicatorJson> indicators) =>
         await (await Module).InvokeAsync<bool>("setIndicators", plotId, indicators);

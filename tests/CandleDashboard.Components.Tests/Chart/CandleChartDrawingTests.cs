@@ -63,7 +63,7 @@ public sealed class CandleChartDrawingTests : CandleChartTest
         Assert.Equal(new DrawnSeries(Symbol, HistoryCandles, History.Candles[^1].OpenTime), whenDrawn.Arguments[1]);
         Assert.Equal("ready", StateOf(cut));
         Assert.Equal("5", cut.Find("[data-testid=candle-count]").TextContent);
-        Assert.Equal("105", cut.Find("[data-testid=last-close]").GetAttribute("data-value"));
+        Assert.Equal(History.Candles[^1].OpenTime.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=last-open-time]").GetAttribute("data-ms"));
         Assert.Empty(cut.FindAll("[data-testid=chart-loading]"));
     }
 

@@ -37,7 +37,7 @@ public sealed class CandleChartStalledBrowserTests : CandleChartTest
         stalled.SetResult(true);
 
         var lastOpenTime = FormingOpenTime + (Updates - 1) * Interval.Milliseconds;
-        cut.WaitForAssertion(() => Assert.Equal(lastOpenTime, ((ChartCandle)Calls(Hot, "applyUpdate")[^1].Arguments[1]!).T));
+        WaitForCalls(() => Assert.Equal(lastOpenTime, ((ChartCandle)Calls(Hot, "applyUpdate")[^1].Arguments[1]!).T));
         var sent = Calls(Hot, "applyUpdate").Select(c => ((ChartCandle)c.Arguments[1]!).T).ToArray();
         Assert.Equal(1 + PendingCandles.MaxLive, sent.Length); // the first, then only the newest 64
         Assert.Equal(FormingOpenTime, sent[0]);

@@ -116,6 +116,28 @@ public abstract class CandleChartTest : ComponentTest
         module.Invocations[identifier];
 
     /// <summary>
+    /// Polls until an assertion about the browser calls holds, or fails with its last failure after the
+    /// wait timeout. Not <c>cut.WaitForAssertion</c>: that checks again only when the component renders,
+    /// and a live tick or an official replacement renders nothing here (the chart module draws them).
+    /// </summary>
+    protected void WaitForCalls(Action assertion)
+    {
+        var deadline = DateTime.UtcNow + DefaultWaitTimeout;
+        while (true)
+        {
+            try
+            {
+                assertion();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10); // the renderer's thread makes the call; nothing to wait on from here
+            }
+        }
+    }
+
+    /// <summary>
     /// The calls into Plotly.Blazor's module, each with its arguments as the browser received them.
     /// Plotly.Blazor passes lazily evaluated sequences over the chart's live trace list, so they are
     /// serialized when the call is made — reading them later would show the traces as they are now.

@@ -44,12 +44,14 @@ public sealed class ChartPageTests(DashboardServer server, BrowserFixture browse
         Assert.Equal(initial.Count.ToString(CultureInfo.InvariantCulture), await _page.GetByTestId("candle-count").TextContentAsync());
         await Expect(_page.GetByTestId("feed-status")).ToHaveAttributeAsync("data-state", "live");
 
-        // The forming candle moves as trades flow (same open time, new close), and the price line follows it.
+        // The forming candle moves as trades flow (same open time, new close), and the price line and the
+        // legend's readout (both drawn in the browser, with no render on the server) follow it.
         await ChartProbe.WaitForAsync(_page,
             "(p, v, a) => { const n = p.customdata.length; return p.customdata[n-1] === a.t && p.close[n-1] !== a.c; }",
             new { t = initial.LastTime, c = initial.LastClose }, 10_000);
         var moved = await ChartProbe.WaitForPriceLineAsync(_page);
         Assert.Equal(moved.LastClose, moved.PriceLine);
+        Assert.Equal(moved.LastClose, moved.ReadoutClose);
 
         // Within one 15 s bucket (plus slack) a new candle is appended, exactly one interval later.
         await ChartProbe.WaitForAsync(_page, "(p, v, a) => p.customdata[p.customdata.length-1] > a", initial.LastTime, 20_000);

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace CandleDashboard.Web.Tests.Infrastructure;
 
 /// <summary>What the plotly chart on the page actually holds, read from the plot element's own data.</summary>
-public sealed record ChartSnapshot(string Name, int Count, long FirstTime, long LastTime, double LastOpen, double LastClose, double PriceLine, int VolumeCount, string AxisType, string LastX);
+/// <remarks><see cref="ReadoutClose"/> is the close the legend's forming-candle readout shows (null before it shows one).</remarks>
+public sealed record ChartSnapshot(string Name, int Count, long FirstTime, long LastTime, double LastOpen, double LastClose, double PriceLine, int VolumeCount, string AxisType, string LastX, double? ReadoutClose);
 
 public static class ChartProbe
 {
@@ -21,10 +22,12 @@ public static class ChartProbe
             // Every candle the chart holds (plotly draws a window of them around the view).
             const p = el.data[0], s = el._candleSeries, n = s ? s.t.length : p.customdata.length, w = p.x.length;
             const pick = (key, short) => s ? s[short][n - 1] : p[key][n - 1];
+            const card = area.closest('.chart-card'), readout = card && card.querySelector('[data-testid=last-close]');
             return { name: p.name, count: n, firstTime: n ? (s ? s.t[0] : p.customdata[0]) : 0, lastTime: n ? (s ? s.t[n - 1] : p.customdata[n - 1]) : 0,
                      lastOpen: n ? pick('open', 'o') : 0, lastClose: n ? pick('close', 'c') : 0,
                      priceLine: el.layout.shapes[0].y0, volumeCount: s ? s.v.length : el.data[1].customdata.length,
-                     axisType: el._fullLayout.xaxis.type, lastX: w ? String(p.x[w - 1]) : '' };
+                     axisType: el._fullLayout.xaxis.type, lastX: w ? String(p.x[w - 1]) : '',
+                     readoutClose: readout && readout.dataset.value ? Number(readout.dataset.value) : null };
         }
         """;
 
@@ -50,11 +53,13 @@ public static class ChartProbe
                 j.GetProperty("priceLine").GetDouble(),
                 j.GetProperty("volumeCount").GetInt32(),
                 j.GetProperty("axisType").GetString()!,
-                j.GetProperty("lastX").GetString()!)
+                j.GetProperty("lastX").GetString()!,
+                j.GetProperty("readoutClose") is { ValueKind: JsonValueKind.Number } readout ? readout.GetDouble() : null)
             : null;
 
     /// <summary>
-    /// Waits until the price line stands at the newest held candle's close and returns the chart then.
+    /// Waits until the price line and the legend's readout stand at the newest held candle's close and
+    /// returns the chart then.
     /// A forming-candle update changes the held series at once but redraws (price line included) on the
     /// next animation frame, so a read in between sees the previous line.
     /// </summary>
@@ -68,7 +73,7 @@ public static class ChartProbe
                 const area = document.querySelector('{{Chart}}');
                 if (!area || area.dataset.state !== 'ready') return null;
                 const snap = ({{ReadScript}})(area);
-                return snap && snap.count > 0 && snap.priceLine === snap.lastClose ? snap : null;
+                return snap && snap.count > 0 && snap.priceLine === snap.lastClose && snap.readoutClose === snap.lastClose ? snap : null;
             }
             """,
             null,
