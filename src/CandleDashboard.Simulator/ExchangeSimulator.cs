@@ -114,13 +114,13 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         List<string> symbols, string? replaySymbol, List<SimTrade> replayRows, long historyStart, long startTime, SimulatorOptions options)
     {
         var listed = symbols
-            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
+            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), BinanceIntervals.Lengths, historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
             .ToList();
 
         // Each symbol's history is independent, so they are built side by side to keep startup short.
         Parallel.ForEach(listed, s =>
         {
-            var history = HistoryGenerator.Generate(s.Walk, firstTradeId: 1, historyStart, startTime, options);
+            var history = HistoryGenerator.Generate(s.Walk, BinanceIntervals.Lengths, firstTradeId: 1, historyStart, startTime, options);
             if (s.Market.Symbol == replaySymbol && replayRows.Count > 0)
             {
                 history = JoinToReplay(history, replayRows[0]);
