@@ -12,8 +12,8 @@ internal static class KrakenAssetPairsWriter
 {
     private static readonly (int Volume, decimal Taker, decimal Maker)[] Fees =
     [
-        (0, 0.40m, 0.25m), (10_000, 0.35m, 0.20m), (50_000, 0.24m, 0.14m), (100_000, 0.22m, 0.12m),
-        (250_000, 0.20m, 0.10m), (500_000, 0.18m, 0.08m), (1_000_000, 0.16m, 0.06m),
+        (0, 0.4m, 0.25m), (10_000, 0.35m, 0.2m), (50_000, 0.24m, 0.14m), (100_000, 0.22m, 0.12m),
+        (250_000, 0.2m, 0.1m), (500_000, 0.18m, 0.08m), (1_000_000, 0.16m, 0.06m),
     ];
 
     public static void Write(Utf8JsonWriter w, IEnumerable<KrakenPairProfile> pairs)

@@ -22,7 +22,7 @@ internal static class KrakenResponse
     public static IResult Result(Action<Utf8JsonWriter> writeResult)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteStartArray("error");
