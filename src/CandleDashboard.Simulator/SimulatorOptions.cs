@@ -76,6 +76,9 @@ public sealed class SimulatorOptions
     /// </summary>
     public string? KrakenReplayFile { get; set; }
 
+    /// <summary>Trades each Kraken pair keeps for the Trades endpoint and the v2 snapshot; beyond it the oldest tenth is dropped.</summary>
+    public int KrakenMaxTradesPerPair { get; set; } = 200_000;
+
     /// <summary>Kraken's rate-limit counter: its maximum (0 turns the limit off). Each public REST call costs 1.</summary>
     public double KrakenRateLimitMaximum { get; set; } = 15;
 

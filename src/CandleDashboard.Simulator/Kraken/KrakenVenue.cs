@@ -60,7 +60,7 @@ internal sealed class KrakenVenue
             Profile: p,
             Market: new SymbolMarket(p.WalkProfile, KrakenIntervals.Lengths, historyStart, startTime, options),
             Walk: new PriceWalk(p.WalkProfile, PriceWalk.SeedFor(options.Seed, "kraken:" + p.Symbol)))).ToList();
-        var pairs = built.Select(b => new KrakenPair(b.Profile, b.Market, (int)Math.Min(int.MaxValue, options.MaxKlinesPerSeries * 10L))).ToList();
+        var pairs = built.Select(b => new KrakenPair(b.Profile, b.Market, options.KrakenMaxTradesPerPair)).ToList();
         Parallel.For(0, built.Count, i =>
         {
             var history = HistoryGenerator.Generate(built[i].Walk, KrakenIntervals.Lengths, firstTradeId: 1, historyStart, startTime, options);
