@@ -1,6 +1,7 @@
 using System.Net;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Simulator.Generation;
+using CandleDashboard.Simulator.Kraken;
 using CandleDashboard.Simulator.Market;
 using CandleDashboard.Simulator.Replay;
 using CandleDashboard.Simulator.Rest;
@@ -11,24 +12,27 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace CandleDashboard.Simulator;
 
 /// <summary>
-/// A Binance-spot-speaking exchange on loopback: REST market data and WebSocket trade streams fed by a
-/// seeded random walk (or a replayed trades file), with history ready at start. Host it in-process with
+/// A Binance-spot-speaking exchange on loopback, which speaks Kraken's public spot protocol too on the same
+/// host (REST under <c>/0/public/</c>, WebSocket v2 at <c>/v2</c>): REST market data and WebSocket trade
+/// streams fed by seeded random walks (or replayed trades files), with history ready at start. Host it in-process with
 /// <see cref="StartAsync"/> or run the project as a process.
 /// </summary>
 public sealed class ExchangeSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly StreamHub _hub;
+    private readonly KrakenHub _krakenHub;
     private readonly CancellationTokenSource _stopping;
     private readonly List<Task> _sources = [];
     private long _restRequests;
     private long _klineRequests;
     private int _disposed;
 
-    private ExchangeSimulator(WebApplication app, StreamHub hub, TradeTape tape, CancellationTokenSource stopping)
+    private ExchangeSimulator(WebApplication app, StreamHub hub, KrakenHub krakenHub, TradeTape tape, CancellationTokenSource stopping)
     {
         _app = app;
         _hub = hub;
+        _krakenHub = krakenHub;
         _stopping = stopping;
         tape.Published += trade => TradePublished?.Invoke(trade);
     }
@@ -40,12 +44,19 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     public Uri WebSocketBaseUri { get; private set; } = null!;
 
     /// <summary>Every REST request served since start (WebSocket upgrades are not counted).</summary>
+    /// <summary>Kraken's REST base, <c>http://127.0.0.1:&lt;port&gt;</c> (the same host): paths are <c>/0/public/OHLC</c>, <c>/0/public/Trades</c>, ….</summary>
+    public Uri KrakenRestBaseUri { get; private set; } = null!;
+
+    /// <summary>Kraken's WebSocket v2, <c>ws://127.0.0.1:&lt;port&gt;/v2</c> (Kraken: <c>wss://ws.kraken.com/v2</c>).</summary>
+    public Uri KrakenWebSocketUri { get; private set; } = null!;
+
     public long RestRequestCount => Interlocked.Read(ref _restRequests);
 
     /// <summary>Kline requests served since start (<c>/api/v3/klines</c>): history, as opposed to time or exchangeInfo.</summary>
     public long KlineRequestCount => Interlocked.Read(ref _klineRequests);
 
-    public int OpenWebSocketCount => _hub.ConnectionCount;
+    /// <summary>Open WebSocket connections, Binance streams and Kraken v2 together.</summary>
+    public int OpenWebSocketCount => _hub.ConnectionCount + _krakenHub.ConnectionCount;
 
     /// <summary>Switches that make the REST API slow, hanging, failing or garbled (fault tests).</summary>
     public SimulatorFaults Faults { get; } = new();
@@ -67,11 +78,12 @@ public sealed class ExchangeSimulator : IAsyncDisposable
 
         var listed = BuildMarkets(symbols, replaySymbol, replayRows, historyStart, startTime, options);
         var markets = listed.ToDictionary(s => s.Market.Symbol, s => s.Market, StringComparer.Ordinal);
+        var kraken = KrakenVenue.Build(options, historyStart, startTime);
         var hub = new StreamHub();
         var tape = new TradeTape(hub, timeProvider);
         var stopping = new CancellationTokenSource();
         var app = BuildApp(options);
-        var simulator = new ExchangeSimulator(app, hub, tape, stopping);
+        var simulator = new ExchangeSimulator(app, hub, kraken.Hub, tape, stopping);
         app.Use((context, next) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
@@ -88,6 +100,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         app.Use((context, next) => RestFaultMiddleware.InvokeAsync(context, () => next(context), simulator.Faults));
         new RestApi(markets, listed.Select(s => s.Market).ToList(), timeProvider).Map(app);
         new StreamEndpoint(hub, options, stopping.Token).Map(app);
+        kraken.Map(app, stopping.Token);
 
         try
         {
@@ -104,8 +117,11 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         simulator.RestBaseUri = new Uri($"http://127.0.0.1:{address.Port}");
         simulator.WebSocketBaseUri = new Uri($"ws://127.0.0.1:{address.Port}");
+        simulator.KrakenRestBaseUri = simulator.RestBaseUri;
+        simulator.KrakenWebSocketUri = new Uri($"ws://127.0.0.1:{address.Port}{KrakenSocketEndpoint.Path}");
 
         simulator.StartSources(listed, markets, replaySymbol, replayRows, tape, hub, startTime, options);
+        simulator._sources.AddRange(kraken.Start(startTime, stopping.Token));
         return simulator;
     }
 
@@ -114,13 +130,13 @@ public sealed class ExchangeSimulator : IAsyncDisposable
         List<string> symbols, string? replaySymbol, List<SimTrade> replayRows, long historyStart, long startTime, SimulatorOptions options)
     {
         var listed = symbols
-            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
+            .Select(s => (Market: new SymbolMarket(SymbolProfile.For(s), BinanceIntervals.Lengths, historyStart, startTime, options), Walk: new PriceWalk(SymbolProfile.For(s), PriceWalk.SeedFor(options.Seed, s))))
             .ToList();
 
         // Each symbol's history is independent, so they are built side by side to keep startup short.
         Parallel.ForEach(listed, s =>
         {
-            var history = HistoryGenerator.Generate(s.Walk, firstTradeId: 1, historyStart, startTime, options);
+            var history = HistoryGenerator.Generate(s.Walk, BinanceIntervals.Lengths, firstTradeId: 1, historyStart, startTime, options);
             if (s.Market.Symbol == replaySymbol && replayRows.Count > 0)
             {
                 history = JoinToReplay(history, replayRows[0]);
@@ -168,7 +184,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     /// <summary>Aborts every WebSocket connection at once (no close handshake) and waits until they are gone.</summary>
     public async Task DisconnectAllAsync()
     {
-        var connections = _hub.Connections.ToList();
+        var connections = _hub.Connections.Cast<WebSocketSession>().Concat(_krakenHub.Sessions).ToList();
         foreach (var connection in connections)
         {
             connection.Abort();
@@ -262,7 +278,7 @@ public sealed class ExchangeSimulator : IAsyncDisposable
     /// Shifts a generated history so it ends at the replay's first price and numbers it just below the
     /// replay's first id: the chart then runs from history into the replayed tape without a jump.
     /// </summary>
-    private static List<SimTrade> JoinToReplay(List<SimTrade> history, SimTrade firstReplayed)
+    internal static List<SimTrade> JoinToReplay(List<SimTrade> history, SimTrade firstReplayed)
     {
         if (history.Count == 0)
         {

@@ -8,7 +8,8 @@ public static class SimulatorCommandLine
     public const string Usage =
         "usage: CandleDashboard.Simulator [--port N] [--rate TRADES_PER_S_PER_SYMBOL] [--burst] [--seed N]\n" +
         "                                 [--symbols BTCUSDT,ETHUSDT] [--replay FILE.csv [--replay-symbol SYMBOL] [--speed N] [--replay-delay SECONDS]]\n" +
-        "                                 [--ping-seconds N]";
+        "                                 [--ping-seconds N] [--kraken-symbols BTCUSD,ETHUSD] [--kraken-rate R] [--kraken-replay FILE.json]\n" +
+        "                                 [--kraken-rate-limit MAX]";
 
     public static bool TryParse(IReadOnlyList<string> args, out SimulatorOptions options, out string? error)
     {
@@ -51,6 +52,18 @@ public static class SimulatorCommandLine
                         break;
                     case "--ping-seconds":
                         options.PingInterval = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture));
+                        break;
+                    case "--kraken-symbols":
+                        options.KrakenSymbols = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        break;
+                    case "--kraken-rate":
+                        options.KrakenTradesPerSecondPerPair = double.Parse(Value(), CultureInfo.InvariantCulture);
+                        break;
+                    case "--kraken-replay":
+                        options.KrakenReplayFile = Value();
+                        break;
+                    case "--kraken-rate-limit":
+                        options.KrakenRateLimitMaximum = double.Parse(Value(), CultureInfo.InvariantCulture);
                         break;
                     case "-h" or "--help":
                         error = "";

@@ -59,4 +59,29 @@ public sealed class SimulatorOptions
 
     /// <summary>A client whose unsent backlog exceeds this many frames is dropped, as Binance drops slow consumers.</summary>
     public int MaxPendingFramesPerConnection { get; set; } = 100_000;
+
+    /// <summary>
+    /// Pairs the Kraken side lists, as product symbols (<c>BTCUSD</c>) or Kraken names (<c>XBTUSD</c>, <c>XXBTZUSD</c>,
+    /// <c>BTC/USD</c>). Each trades its own seeded walk, independent of the Binance symbols'. Empty: no walked pairs.
+    /// </summary>
+    public IReadOnlyList<string> KrakenSymbols { get; set; } = ["BTCUSD", "ETHUSD"];
+
+    /// <summary>Mean trade rate of each walked Kraken pair (Poisson arrivals).</summary>
+    public double KrakenTradesPerSecondPerPair { get; set; } = 5;
+
+    /// <summary>
+    /// A saved Kraken REST Trades response (<c>{"result":{"XBTUSDT":[…],"last":…}}</c>) to replay on its pair instead of
+    /// a walk; the pair is listed if <see cref="KrakenSymbols"/> lacks it. <see cref="ReplaySpeed"/> and
+    /// <see cref="ReplayDelay"/> apply as for the Binance replay.
+    /// </summary>
+    public string? KrakenReplayFile { get; set; }
+
+    /// <summary>Trades each Kraken pair keeps for the Trades endpoint and the v2 snapshot; beyond it the oldest tenth is dropped.</summary>
+    public int KrakenMaxTradesPerPair { get; set; } = 200_000;
+
+    /// <summary>Kraken's rate-limit counter: its maximum (0 turns the limit off). Each public REST call costs 1.</summary>
+    public double KrakenRateLimitMaximum { get; set; } = 15;
+
+    /// <summary>How fast the Kraken rate-limit counter decays, per second.</summary>
+    public double KrakenRateLimitDecayPerSecond { get; set; } = 1;
 }

@@ -15,10 +15,11 @@ internal static class HistoryGenerator
     private const double OneSecondTradesPerSecond = 2;
 
     /// <summary>Trades with times in [<paramref name="historyStart"/>, <paramref name="startTime"/>), ids counting up from <paramref name="firstTradeId"/>.</summary>
-    public static List<SimTrade> Generate(PriceWalk walk, long firstTradeId, long historyStart, long startTime, SimulatorOptions options)
+    /// <param name="bucketLengths">The venue's interval lengths in ms (see <see cref="SymbolMarket"/>).</param>
+    public static List<SimTrade> Generate(PriceWalk walk, IReadOnlyList<long> bucketLengths, long firstTradeId, long historyStart, long startTime, SimulatorOptions options)
     {
-        var tiers = BinanceIntervals.All
-            .Select(i => (Start: SymbolMarket.WindowStart(i, historyStart, startTime, options), MeanGap: MeanGapSeconds(i)))
+        var tiers = bucketLengths
+            .Select(length => (Start: SymbolMarket.WindowStart(length, historyStart, startTime, options), MeanGap: MeanGapSeconds(length)))
             .OrderBy(t => t.Start)
             .ToArray();
 
@@ -53,6 +54,6 @@ internal static class HistoryGenerator
         return trades;
     }
 
-    private static double MeanGapSeconds(Interval interval) =>
-        interval == Interval.OneSecond ? 1 / OneSecondTradesPerSecond : interval.Milliseconds / 1000.0 / TradesPerFinestBucket;
+    private static double MeanGapSeconds(long bucketLength) =>
+        bucketLength == Interval.OneSecond.Milliseconds ? 1 / OneSecondTradesPerSecond : bucketLength / 1000.0 / TradesPerFinestBucket;
 }

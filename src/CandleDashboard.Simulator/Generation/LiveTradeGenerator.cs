@@ -19,20 +19,20 @@ internal sealed class LiveTradeGenerator
     private const double MaxCatchUpMs = 5_000;
 
     private readonly IReadOnlyList<(SymbolMarket Market, PriceWalk Walk)> _symbols;
-    private readonly TradeTape _tape;
+    private readonly ITradeSink _tape;
     private readonly TimeProvider _timeProvider;
     private readonly double _ratePerSymbol;
     private readonly double _quantityScale;
 
-    public LiveTradeGenerator(IReadOnlyList<(SymbolMarket Market, PriceWalk Walk)> symbols, TradeTape tape, SimulatorOptions options)
+    public LiveTradeGenerator(IReadOnlyList<(SymbolMarket Market, PriceWalk Walk)> symbols, ITradeSink tape, SimulatorOptions options, double? ratePerSymbol = null)
     {
         _symbols = symbols;
         _tape = tape;
         _timeProvider = options.TimeProvider;
-        _ratePerSymbol = RatePerSymbol(options, symbols.Count);
+        _ratePerSymbol = ratePerSymbol ?? RatePerSymbol(options, symbols.Count);
 
         // Burst mode prints many more, smaller trades: volume per minute stays what the normal rate gives.
-        _quantityScale = _ratePerSymbol > 0 ? Math.Min(1, options.TradesPerSecondPerSymbol / _ratePerSymbol) : 1;
+        _quantityScale = ratePerSymbol is null && _ratePerSymbol > 0 ? Math.Min(1, options.TradesPerSecondPerSymbol / _ratePerSymbol) : 1;
     }
 
     public static double RatePerSymbol(SimulatorOptions options, int symbolCount) =>

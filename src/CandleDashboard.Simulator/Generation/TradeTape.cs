@@ -9,7 +9,7 @@ namespace CandleDashboard.Simulator.Generation;
 /// Recording first means that once a client has seen a trade on the stream, REST already includes it;
 /// this ordering is what lets history and live join without a gap.
 /// </summary>
-internal sealed class TradeTape(StreamHub hub, TimeProvider timeProvider)
+internal sealed class TradeTape(StreamHub hub, TimeProvider timeProvider) : ITradeSink
 {
     public event Action<PublishedTrade>? Published;
 

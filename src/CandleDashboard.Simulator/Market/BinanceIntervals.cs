@@ -15,6 +15,9 @@ internal static class BinanceIntervals
         Interval.EightHours, Interval.TwelveHours, Interval.OneDay,
     ];
 
+    /// <summary>The lengths of <see cref="All"/> in ms, in the same order (what a <see cref="SymbolMarket"/> is built with).</summary>
+    public static IReadOnlyList<long> Lengths { get; } = All.Select(i => i.Milliseconds).ToArray();
+
     public static bool TryParse(string? code, out Interval interval, out int index)
     {
         for (var i = 0; i < All.Count; i++)

@@ -1,5 +1,3 @@
-using CandleDashboard.Core.Market;
-
 namespace CandleDashboard.Simulator.Market;
 
 /// <summary>
@@ -13,21 +11,22 @@ internal sealed class KlineSeries
     private readonly long _windowStart;
     private readonly int _maxBars;
 
-    /// <param name="interval">Bucket length.</param>
+    /// <param name="length">Bucket length in ms (any fixed length: Binance's 1s…1d, Kraken's 1m…15d); buckets start at multiples of it since the epoch.</param>
     /// <param name="windowStart">Trades before this instant are not aggregated (keeps deep history small for fine intervals).</param>
     /// <param name="maxBars">Retention: beyond this the oldest tenth is dropped.</param>
-    public KlineSeries(Interval interval, long windowStart, int maxBars)
+    public KlineSeries(long length, long windowStart, int maxBars)
     {
-        Interval = interval;
-        _windowStart = interval.Floor(windowStart);
+        Length = length;
+        _windowStart = Floor(windowStart);
         _maxBars = Math.Max(10, maxBars);
     }
 
-    public Interval Interval { get; }
+    /// <summary>Bucket length in ms.</summary>
+    public long Length { get; }
 
     public void Add(in SimTrade trade)
     {
-        var bucket = Interval.Floor(trade.Time);
+        var bucket = Floor(trade.Time);
         if (bucket < _windowStart)
         {
             return;
@@ -57,7 +56,7 @@ internal sealed class KlineSeries
 
         // Buckets skipped since the last trade become flat bars at the last close, as Binance shows them.
         var lastClose = _bars[^1].Close;
-        for (var openTime = _bars[^1].OpenTime + Interval.Milliseconds; openTime < bucket; openTime += Interval.Milliseconds)
+        for (var openTime = _bars[^1].OpenTime + Length; openTime < bucket; openTime += Length)
         {
             _bars.Add(KlineBar.Flat(openTime, lastClose));
         }
@@ -81,12 +80,12 @@ internal sealed class KlineSeries
             return result;
         }
 
-        var step = Interval.Milliseconds;
+        var step = Length;
         var first = _bars[0].OpenTime;
         var lastStored = _bars[^1].OpenTime;
-        var lastServable = Math.Max(lastStored, Interval.Floor(now));
+        var lastServable = Math.Max(lastStored, Floor(now));
         var start = Math.Max(first, CeilToBucket(from));
-        var end = Math.Min(lastServable, Interval.Floor(to));
+        var end = Math.Min(lastServable, Floor(to));
         if (start > end)
         {
             return result;
@@ -114,15 +113,21 @@ internal sealed class KlineSeries
         return result;
     }
 
+    private long Floor(long time)
+    {
+        var rem = time % Length;
+        return rem >= 0 ? time - rem : time - rem - Length;
+    }
+
     private long CeilToBucket(long time)
     {
-        var floor = Interval.Floor(time);
-        return floor == time ? time : floor + Interval.Milliseconds;
+        var floor = Floor(time);
+        return floor == time ? time : floor + Length;
     }
 
     private int IndexOf(long bucket)
     {
-        var index = (bucket - _bars[0].OpenTime) / Interval.Milliseconds;
+        var index = (bucket - _bars[0].OpenTime) / Length;
         return index > int.MaxValue ? int.MaxValue : (int)index;
     }
 

@@ -4,7 +4,7 @@ namespace CandleDashboard.Simulator.Market;
 
 /// <summary>
 /// Everything the simulator knows about one symbol's trading: the last trade and one kline series per
-/// Binance interval. Writers (the trade source) and readers (REST requests) meet under one lock, held
+/// bucket length of its venue (Binance's intervals, or Kraken's). Writers (the trade source) and readers (REST requests) meet under one lock, held
 /// only for the few microseconds of an update or a copy.
 /// </summary>
 internal sealed class SymbolMarket
@@ -12,15 +12,15 @@ internal sealed class SymbolMarket
     private readonly object _gate = new();
     private readonly KlineSeries[] _series;
 
-    public SymbolMarket(SymbolProfile profile, long historyStart, long startTime, SimulatorOptions options)
+    /// <param name="bucketLengths">The venue's interval lengths in ms; <see cref="ReadKlines"/> takes an index into this list.</param>
+    public SymbolMarket(SymbolProfile profile, IReadOnlyList<long> bucketLengths, long historyStart, long startTime, SimulatorOptions options)
     {
         Profile = profile;
-        _series = new KlineSeries[BinanceIntervals.All.Count];
+        _series = new KlineSeries[bucketLengths.Count];
         for (var i = 0; i < _series.Length; i++)
         {
-            var interval = BinanceIntervals.All[i];
-            var windowStart = WindowStart(interval, historyStart, startTime, options);
-            _series[i] = new KlineSeries(interval, windowStart, options.MaxKlinesPerSeries);
+            var windowStart = WindowStart(bucketLengths[i], historyStart, startTime, options);
+            _series[i] = new KlineSeries(bucketLengths[i], windowStart, options.MaxKlinesPerSeries);
         }
     }
 
@@ -47,11 +47,11 @@ internal sealed class SymbolMarket
     /// Earliest instant an interval aggregates: enough for <see cref="SimulatorOptions.HistoryCandlesPerInterval"/>
     /// bars (1s: <see cref="SimulatorOptions.OneSecondHistory"/>), never before the history itself starts.
     /// </summary>
-    public static long WindowStart(Interval interval, long historyStart, long startTime, SimulatorOptions options)
+    public static long WindowStart(long bucketLength, long historyStart, long startTime, SimulatorOptions options)
     {
-        var depth = interval == Interval.OneSecond
+        var depth = bucketLength == Interval.OneSecond.Milliseconds
             ? (long)options.OneSecondHistory.TotalMilliseconds
-            : interval.Milliseconds * (options.HistoryCandlesPerInterval + 1);
+            : bucketLength * (options.HistoryCandlesPerInterval + 1);
         return Math.Max(historyStart, startTime - depth);
     }
 

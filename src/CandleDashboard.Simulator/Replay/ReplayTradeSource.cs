@@ -8,7 +8,7 @@ namespace CandleDashboard.Simulator.Replay;
 /// and every gap is divided by the speed: row time t becomes start + (t − t₀) / speed. Trade ids, prices,
 /// quantities and maker flags are the file's own. When the file ends the symbol falls silent.
 /// </summary>
-internal sealed class ReplayTradeSource(SymbolMarket market, IReadOnlyList<SimTrade> rows, double speed, TradeTape tape, TimeProvider timeProvider)
+internal sealed class ReplayTradeSource(SymbolMarket market, IReadOnlyList<SimTrade> rows, double speed, ITradeSink tape, TimeProvider timeProvider)
 {
     public async Task RunAsync(long startTime, CancellationToken stopping)
     {

@@ -1,6 +1,10 @@
 namespace CandleDashboard.Simulator.Rest;
 
-/// <summary>Applies <see cref="SimulatorFaults"/> in front of the REST endpoints (WebSocket upgrades pass untouched).</summary>
+/// <summary>
+/// Applies <see cref="SimulatorFaults"/> in front of the REST endpoints of both venues (WebSocket upgrades pass
+/// untouched). A status fault answers in the venue's error body: Binance's <c>{"code":…,"msg":…}</c>, or on
+/// Kraken's <c>/0/</c> paths <c>{"error":["EService:Unavailable"]}</c> (429/418: <c>EAPI:Rate limit exceeded</c>).
+/// </summary>
 internal static class RestFaultMiddleware
 {
     public static async Task InvokeAsync(HttpContext context, Func<Task> next, SimulatorFaults faults)
@@ -44,6 +48,14 @@ internal static class RestFaultMiddleware
             }
 
             context.Response.ContentType = "application/json;charset=UTF-8";
+            if (context.Request.Path.StartsWithSegments("/0", StringComparison.Ordinal))
+            {
+                await context.Response.WriteAsync(
+                    Kraken.KrakenResponse.ErrorBody(status is 429 or 418 ? Kraken.KrakenResponse.RateLimitExceeded : Kraken.KrakenResponse.ServiceUnavailable),
+                    aborted);
+                return;
+            }
+
             await context.Response.WriteAsync(status is 429 or 418
                 ? """{"code":-1003,"msg":"Too many requests; simulated."}"""
                 : """{"code":-1001,"msg":"Internal error; simulated."}""", aborted);
