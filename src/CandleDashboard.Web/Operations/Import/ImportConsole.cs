@@ -90,6 +90,13 @@ public sealed class ImportConsole
             }
         }
 
+        if (s.Late > 0)
+        {
+            // The builder never reopens a closed bucket: a trade older than it is lost there (as live).
+            _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {s.Late:N0} trades were older than a bucket already closed and were left out of it; give the files oldest first"));
+        }
+
         if (s.Malformed > s.MalformedShown.Count)
         {
             _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… and {s.Malformed - s.MalformedShown.Count:N0} more malformed lines"));
