@@ -84,6 +84,48 @@ public sealed class CandleImportWriter
             new { Exchange = exchange, Symbol = symbol, Ids = fileIdentities.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Takes the series' import lock (a session advisory lock on a connection of its own, held until the returned
+    /// handle is disposed, or released by the server if the process dies), or null when another import of the same
+    /// exchange and symbol holds it: two imports of one series would race for the same rows and positions.
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryLockAsync(string exchange, string symbol, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var key = new { Exchange = exchange, Symbol = symbol };
+        var locked = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"SELECT pg_try_advisory_lock({LockKey})", key, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (!locked)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        return new SeriesLock(connection, key);
+    }
+
+    private const string LockKey = "hashtext('candledashboard.import:' || @Exchange || ':' || @Symbol)";
+
+    /// <summary>Unlocks explicitly: a pooled connection keeps its session (and the lock) after it is returned.</summary>
+    private sealed class SeriesLock(NpgsqlConnection connection, object key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await connection.ExecuteAsync($"SELECT pg_advisory_unlock({LockKey})", key).ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // The session is gone, and the lock with it.
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Upserts <paramref name="candles"/> (each series' candles unique by open time) and saves <paramref name="progress"/>, in one transaction.</summary>
     /// <returns>Rows inserted or changed (unchanged rows are not rewritten and not counted).</returns>
     public async Task<long> CommitAsync(IReadOnlyList<(SeriesKey Series, IReadOnlyList<Candle> Candles)> candles, ImportProgress progress, CancellationToken cancellationToken)

@@ -32,6 +32,27 @@ public sealed class MoreImportTests(ImportFixture fixture)
     }
 
     [Fact]
+    public async Task A_second_import_of_the_same_series_at_the_same_time_is_refused()
+    {
+        var db = await fixture.CreateDatabaseAsync();
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(db);
+        var writer = new CandleDashboard.Storage.Postgres.CandleImportWriter(dataSource);
+        await using (var held = await writer.TryLockAsync("binance", "BTCUSDT", CancellationToken.None))
+        {
+            Assert.NotNull(held);
+            var refused = await ImportHarness.RunAsync(db, "--exchange", "binance", "--symbol", "BTCUSDT", ImportHarness.BinanceSlice);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("another import of binance BTCUSDT is running", refused.Error);
+            Assert.Empty(await ImportHarness.RowsAsync(db));
+
+            // Another symbol is not held up.
+            Assert.Equal(0, (await ImportHarness.RunAsync(db, "--exchange", "binance", "--symbol", "ETHUSDT", ImportHarness.BinanceSlice)).ExitCode);
+        }
+
+        Assert.Equal(0, (await ImportHarness.RunAsync(db, "--exchange", "binance", "--symbol", "BTCUSDT", ImportHarness.BinanceSlice)).ExitCode);
+    }
+
+    [Fact]
     public async Task With_redis_configured_each_series_newest_candles_are_copied_through_the_apps_redis_store()
     {
         await using var redis = await RedisServer.StartAsync();

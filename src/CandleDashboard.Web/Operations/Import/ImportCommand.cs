@@ -97,7 +97,15 @@ public static class ImportCommand
                 Restart = request.Restart,
                 PauseAfterCommit = request.PauseAfterCommit,
             };
-            var importer = new TradeFileImporter(new CandleImportWriter(dataSource), settings);
+            var writer = new CandleImportWriter(dataSource);
+            await using var importLock = await writer.TryLockAsync(settings.Exchange, settings.Symbol, cancellationToken);
+            if (importLock is null)
+            {
+                await error.WriteLineAsync($"import: another import of {settings.Exchange} {settings.Symbol} is running against this database; wait for it (or stop it) and run this again.");
+                return 2;
+            }
+
+            var importer = new TradeFileImporter(writer, settings);
             var console = new ImportConsole(output, interactive);
             ImportSummary summary;
             try
