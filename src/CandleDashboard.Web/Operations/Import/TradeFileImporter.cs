@@ -29,6 +29,7 @@ public sealed class TradeFileImporter
 {
     private const int ReadBufferBytes = 1 << 20;
     private const int ReportEveryLines = 1 << 16;
+    private const int MaxLineBytes = 16 << 20;
 
     private readonly CandleImportWriter _writer;
     private readonly ImportSettings _settings;
@@ -174,6 +175,11 @@ public sealed class TradeFileImporter
             var rest = filled - start;
             if (rest == buffer.Length)
             {
+                if (buffer.Length >= MaxLineBytes)
+                {
+                    throw new InvalidDataException($"{file.Name}:{lineNumber + 1}: a line longer than {MaxLineBytes / (1 << 20)} MiB; not a trade file");
+                }
+
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
             else if (start > 0)
