@@ -1,6 +1,7 @@
 using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Operations;
+using CandleDashboard.Web.Operations.Import;
 using CandleDashboard.Web.Persistence;
 
 // Zero configuration: starts the in-process exchange simulator and serves http://localhost:5080
@@ -15,6 +16,14 @@ if (args is [VerifyStoreCommand.Name, .. var verifyArgs])
 {
     // Checks the configured stores against each other and the exchange; the exit code says if anything is wrong.
     return await VerifyStoreCommand.RunAsync(verifyArgs, Console.Out, Console.Error);
+}
+
+if (args is [ImportCommand.Name, .. var importArgs])
+{
+    // Bulk import of published trade files (Binance dumps, Kraken CSVs) into the stores; resumable, idempotent.
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await ImportCommand.RunAsync(importArgs, Console.Out, Console.Error, !Console.IsOutputRedirected, stop.Token);
 }
 
 try

@@ -9,6 +9,7 @@ using CandleDashboard.Benchmarks.Latency;
 // Chart navigation:  dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- chartnav [store pages]
 // Layouts:           dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- layout [seconds]
 // Circuits:          dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- circuits [viewers…] [--seconds N] [--validate] [--profile FILE]
+// Bulk import:       dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- import [trades] [runs]
 if (args.Length > 0 && args[0] == "latency")
 {
     var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
@@ -40,6 +41,13 @@ if (args.Length > 0 && args[0] == "circuits")
     return options.Validate
         ? await CircuitValidation.RunAsync(options.Window)
         : await CircuitLoadHarness.RunAsync(options.Steps, options.Window, options.ProfileFile);
+}
+
+if (args.Length > 0 && args[0] == "import")
+{
+    var trades = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000_000;
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    return await CandleDashboard.Benchmarks.Import.BulkImportHarness.RunAsync(trades, runs);
 }
 
 if (args.Length > 0 && args[0] == "payload")

@@ -163,6 +163,28 @@ public sealed class LiveCandleBuilder
         return true;
     }
 
+    /// <summary>
+    /// Sets <paramref name="interval"/>'s forming candle to <paramref name="forming"/>, a state this builder had
+    /// before (saved by a bulk import at its checkpoint), whatever the clock says: the next trades continue that
+    /// bucket exactly as if the builder had never stopped. Unlike <see cref="Resume"/> (a live restart, which
+    /// must not take an old bucket), this trusts the caller; the candle must hold at least one trade.
+    /// </summary>
+    public void Restore(Interval interval, Candle forming)
+    {
+        var index = IndexOf(interval);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Interval {interval} is not built here.", nameof(interval));
+        }
+
+        if (forming.TradeCount <= 0 || forming.OpenTime != interval.Floor(forming.OpenTime))
+        {
+            throw new ArgumentException("A restored candle holds at least one trade and opens on its interval's grid.", nameof(forming));
+        }
+
+        _forming[index].Resume(forming, interval.Milliseconds);
+    }
+
     /// <summary>The forming candle of <paramref name="interval"/>, if a trade has been seen.</summary>
     public bool TryGetForming(Interval interval, out Candle candle)
     {
