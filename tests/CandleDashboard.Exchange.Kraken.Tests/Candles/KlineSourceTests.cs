@@ -2,6 +2,8 @@ using System.Globalization;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Core.Storage;
+using CandleDashboard.Core.Storage.InMemory;
 using CandleDashboard.Exchange.Kraken.Candles;
 using CandleDashboard.Exchange.Kraken.Parsing;
 using CandleDashboard.Exchange.Kraken.Rest;
@@ -90,6 +92,34 @@ public sealed class KlineSourceTests : IAsyncLifetime
             (official[c.OpenTime].Open, official[c.OpenTime].High, official[c.OpenTime].Low, official[c.OpenTime].Close, official[c.OpenTime].Volume, official[c.OpenTime].TradeCount),
             (c.Open, c.High, c.Low, c.Close, c.Volume, c.TradeCount)));
         Assert.Equal("/0/public/OHLC?pair=XBTUSDT&interval=1&since=1762804799", _server.Requests.Last());
+    }
+
+    [Fact]
+    public async Task The_core_fetcher_fills_a_gap_beyond_the_window_from_trades_and_the_rest_from_ohlc_with_the_same_candles()
+    {
+        var (source, _) = Source("2025-11-11T07:58:30Z"); // 1m window edge 20:00; the last final minute 07:57
+        var store = new InMemoryCandleStore();
+        var fetcher = new OfficialKlineFetcher(source, [store], new InMemoryDataUpdatedBus(), new FetcherOptions
+        {
+            Exchange = "kraken",
+            Symbols = ["BTCUSDT"],
+            Intervals = [Interval.OneMinute],
+            InitialCandles = 778, // from 19:00: an hour before the edge
+        }, _time);
+
+        var published = Assert.Single(await fetcher.RunOnceAsync(default));
+
+        // The recorded OHLC ends at 00:16 (closed); nothing is invented after it.
+        var from = At("2025-11-10T19:00:00Z");
+        var stored = await store.GetRangeAsync(new SeriesKey("kraken", "BTCUSDT", Interval.OneMinute), 0, long.MaxValue, default);
+        Assert.Equal((from, At("2025-11-11T00:16:00Z"), 317), (published.From, published.To, published.Count));
+        Assert.Equal(Enumerable.Range(0, 317).Select(i => from + (i * 60_000L)), stored.Select(c => c.OpenTime));
+        Assert.All(stored.Take(60), c => Assert.Equal(CandleSource.OfficialFromTrades, c.Source));
+        Assert.All(stored.Skip(60), c => Assert.Equal(CandleSource.Official, c.Source));
+        var official = RecordedOhlc();
+        Assert.All(stored, c => Assert.Equal(
+            (official[c.OpenTime].Open, official[c.OpenTime].High, official[c.OpenTime].Low, official[c.OpenTime].Close, official[c.OpenTime].Volume, official[c.OpenTime].TradeCount),
+            (c.Open, c.High, c.Low, c.Close, c.Volume, c.TradeCount)));
     }
 
     [Theory]
