@@ -35,7 +35,8 @@ public sealed class TradeCandleReader(KrakenRestClient rest, KrakenTradeHistory 
     {
         var ms = interval.Milliseconds;
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        start = interval.Floor(start);
+        // The first bucket opening at or after the start (a start inside a bucket does not ask for that bucket).
+        start = interval.Floor(start) < start ? interval.Floor(start) + ms : start;
         var last = Math.Min(Math.Min(interval.Floor(lastOpenTime), start + ((long)(limit - 1) * ms)), interval.Floor(now));
         if (last < start)
         {

@@ -173,6 +173,22 @@ public sealed class KlineSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_inside_a_bucket_asks_from_the_next_bucket_and_without_a_start_the_newest_come_back_the_last_forming()
+    {
+        var (source, _) = Source("2025-11-11T00:14:05Z"); // after the recording's last trade (00:13:55.982)
+        var from = At("2025-11-10T18:00:00Z");
+
+        var inside = await source.GetKlinesAsync("BTCUSDT", Interval.ThirtySeconds, from + 1, from + 60_000, 720, default);
+        var newest = await source.GetKlinesAsync("BTCUSDT", Interval.ThirtySeconds, null, null, 3, default);
+
+        Assert.Equal([from + 30_000, from + 60_000], inside.Select(c => c.OpenTime));
+        Assert.Equal([At("2025-11-11T00:13:00Z"), At("2025-11-11T00:13:30Z"), At("2025-11-11T00:14:00Z")], newest.Select(c => c.OpenTime));
+        Assert.Equal([true, true, false], newest.Select(c => c.IsClosed)); // 00:14:00 is forming, flat at the last price
+        Assert.Equal((0L, 0m), (newest[^1].TradeCount, newest[^1].Volume));
+        Assert.Equal(RecordedTrades()[^1].Price, newest[^1].Close);
+    }
+
+    [Fact]
     public async Task Without_a_trade_in_the_lookback_or_a_1m_row_a_range_begins_at_its_first_trade()
     {
         var (source, _) = Source("2025-11-11T13:00:00Z"); // 18:20 has left the 1m window
