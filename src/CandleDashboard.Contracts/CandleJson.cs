@@ -34,7 +34,7 @@ public sealed record CandleJson(
 {
     /// <summary>The candle; with <paramref name="liveDelta"/> when it is an official candle whose live version was recorded.</summary>
     public static CandleJson From(Candle c, LiveDelta? liveDelta) =>
-        From(c) with { LiveDelta = c.Source == CandleSource.Official && liveDelta is { } d ? LiveDeltaJson.From(d) : null };
+        From(c) with { LiveDelta = c.IsOfficial() && liveDelta is { } d ? LiveDeltaJson.From(d) : null };
 
     public static CandleJson From(Candle c) => new(
         c.OpenTime,

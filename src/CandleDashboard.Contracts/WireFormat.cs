@@ -12,5 +12,9 @@ public static class WireFormat
 {
     public static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Source(CandleSource source) => source == CandleSource.Official ? "official" : "live";
+    /// <remarks>
+    /// A candle built from the exchange's trade history (<see cref="CandleSource.OfficialFromTrades"/>)
+    /// is written "official" too: it is final exchange data, and other programs know only the two words.
+    /// </remarks>
+    public static string Source(CandleSource source) => source.IsOfficial() ? "official" : "live";
 }

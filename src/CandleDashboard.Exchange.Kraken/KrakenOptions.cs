@@ -1,3 +1,5 @@
+using CandleDashboard.Exchange.Kraken.Rest;
+
 namespace CandleDashboard.Exchange.Kraken;
 
 /// <summary>
@@ -80,6 +82,26 @@ public sealed class KrakenOptions
     /// <summary>After Kraken answers EAPI:Rate limit exceeded, no request is sent for this long (calling on extends the lockout).</summary>
     public TimeSpan RateLimitPenalty { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Candles built from trades (15s/30s, and ranges older than the OHLC window) read the trades of this
+    /// much time before the range too, so buckets at the range's start that had no trade are flat at the
+    /// price before them, as Kraken publishes empty buckets. At least 1 minute: when nothing traded in it,
+    /// the price comes from the 1m OHLC row before (inside its window; older ranges then begin at their
+    /// first trade). Longer costs more trade pages on a busy pair.
+    /// </summary>
+    public TimeSpan TradeCandlesSeedLookback { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Most trades one candle request reads from the Trades endpoint (1,000 per call) when a background
+    /// caller (the fetcher, the reconciler) asks. Past it the request returns the complete buckets read
+    /// so far and the caller asks again from there; a bucket alone holding more is an error, never a
+    /// partial candle.
+    /// </summary>
+    public int TradeCandlesMaxTrades { get; set; } = 50_000;
+
+    /// <summary>The same bound for a foreground request (a chart load): a trader should not wait minutes.</summary>
+    public int TradeCandlesMaxTradesForeground { get; set; } = 5_000;
+
     /// <summary>Returns a list of problems, empty when the settings are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -127,6 +149,16 @@ public sealed class KrakenOptions
         if (MaxRateLimitWait < TimeSpan.Zero || RateLimitPenalty < TimeSpan.Zero || PairsCacheDuration < TimeSpan.Zero)
         {
             problems.Add("Rate-limit wait, penalty and pairs cache duration must not be negative.");
+        }
+
+        if (TradeCandlesSeedLookback < TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"{nameof(TradeCandlesSeedLookback)} must be at least 1 minute (the 1m OHLC row before covers the rest).");
+        }
+
+        if (TradeCandlesMaxTrades < KrakenTradePage.MaxTrades || TradeCandlesMaxTradesForeground < KrakenTradePage.MaxTrades)
+        {
+            problems.Add($"{nameof(TradeCandlesMaxTrades)} and {nameof(TradeCandlesMaxTradesForeground)} must be at least one page ({KrakenTradePage.MaxTrades}).");
         }
 
         return problems;

@@ -7,11 +7,13 @@ internal static class SourceText
 {
     public const string Official = "official";
     public const string Live = "live";
+    public const string OfficialFromTrades = "official-trades";
 
     public static string Of(CandleSource source) => source switch
     {
         CandleSource.Official => Official,
         CandleSource.Live => Live,
+        CandleSource.OfficialFromTrades => OfficialFromTrades,
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown candle source."),
     };
 
@@ -19,6 +21,7 @@ internal static class SourceText
     {
         Official => CandleSource.Official,
         Live => CandleSource.Live,
+        OfficialFromTrades => CandleSource.OfficialFromTrades,
         _ => throw new FormatException($"Unknown candle source '{text}' in the candles table."),
     };
 }

@@ -5,7 +5,7 @@ namespace CandleDashboard.Storage.Redis;
 
 /// <summary>
 /// The compact text form of a candle, used as the sorted-set member and as the live candle value:
-/// <c>openTime,open,high,low,close,volume,quoteVolume,tradeCount,isClosed(0|1),source(0=live|1=official)</c>.
+/// <c>openTime,open,high,low,close,volume,quoteVolume,tradeCount,isClosed(0|1),source(0=live|1=official|2=official from trades)</c>.
 /// It starts with the open time so that, together with the upsert script's remove-by-score, a
 /// series holds exactly one member per open time. Decimals are written with the invariant
 /// culture's round-trip form (scale kept, no exponent), so they read back exactly.
@@ -64,6 +64,7 @@ public static class RedisCandleCodec
     {
         "0" => CandleSource.Live,
         "1" => CandleSource.Official,
+        "2" => CandleSource.OfficialFromTrades,
         _ => throw new FormatException($"Not a stored candle (source): '{Shorten(text)}'."),
     };
 

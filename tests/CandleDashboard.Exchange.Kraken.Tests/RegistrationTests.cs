@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Exchange;
+using CandleDashboard.Exchange.Kraken.Candles;
 using CandleDashboard.Exchange.Kraken.Pairs;
 using CandleDashboard.Exchange.Kraken.Rest;
 using CandleDashboard.Exchange.Kraken.Streaming;
@@ -34,10 +35,10 @@ public sealed class RegistrationTests
         var exchange = provider.GetRequiredKeyedService<IExchange>(KrakenServiceCollectionExtensions.ServiceKey);
         Assert.Same(provider.GetRequiredService<KrakenExchange>(), exchange);
         Assert.Equal("kraken", exchange.Name);
-        Assert.IsType<KrakenRestClient>(exchange.Klines);
-        Assert.Same(exchange.Klines, exchange.Symbols); // one REST client: one call counter, one pair map
-        Assert.Same(exchange.Klines, exchange.ServerTime);
-        Assert.Same(exchange.Klines, provider.GetRequiredService<IKrakenPairSource>());
+        Assert.IsType<KrakenKlineSource>(exchange.Klines); // OHLC, or built from trades where OHLC cannot serve
+        Assert.Same(exchange.Symbols, exchange.ServerTime); // one REST client: one call counter, one pair map
+        Assert.Same(exchange.Symbols, provider.GetRequiredService<KrakenRestClient>());
+        Assert.Same(exchange.Symbols, provider.GetRequiredService<IKrakenPairSource>());
         Assert.Same(provider.GetRequiredService<KrakenTradeFeed>(), exchange.Trades);
         Assert.Equal(720, exchange.Klines.MaxKlinesPerRequest);
         Assert.Equal(FeedState.Stopped, exchange.Trades.Status.State);

@@ -21,7 +21,7 @@ public sealed class BinanceImportTests(ImportFixture fixture)
         {
             var stored = await ImportHarness.CandlesAsync(db, "binance", "BTCUSDT", interval);
             Assert.Equal(expected[interval], stored);
-            Assert.All(stored, c => Assert.Equal(CandleSource.Official, c.Source));
+            Assert.All(stored, c => Assert.Equal(CandleSource.OfficialFromTrades, c.Source));
         }
 
         Assert.Equal(2366, (await ImportHarness.CandlesAsync(db, "binance", "BTCUSDT", Interval.OneDay)).Single().TradeCount);

@@ -36,7 +36,7 @@ public sealed class CheckpointStateTests
             {
                 if (after.TryGetForming(interval, out var forming))
                 {
-                    result[interval].Add(forming with { IsClosed = true, Source = CandleSource.Official });
+                    result[interval].Add(forming with { IsClosed = true, Source = CandleSource.OfficialFromTrades });
                 }
             }
 
@@ -47,7 +47,7 @@ public sealed class CheckpointStateTests
     private static LiveCandleBuilder NewBuilder(Dictionary<Interval, List<Candle>> sink)
     {
         var builder = new LiveCandleBuilder("BTCUSDT", Interval.Defaults, TimeProvider.System);
-        builder.CandleClosed += (interval, candle) => sink[interval].Add(candle with { Source = CandleSource.Official });
+        builder.CandleClosed += (interval, candle) => sink[interval].Add(candle with { Source = CandleSource.OfficialFromTrades });
         return builder;
     }
 

@@ -108,7 +108,7 @@ public static class ImportHarness
     {
         var builder = new LiveCandleBuilder(symbol, Interval.Defaults, TimeProvider.System);
         var result = Interval.Defaults.ToDictionary(i => i, _ => new List<Candle>());
-        builder.CandleClosed += (interval, candle) => result[interval].Add(candle with { Source = CandleSource.Official });
+        builder.CandleClosed += (interval, candle) => result[interval].Add(candle with { Source = CandleSource.OfficialFromTrades });
         foreach (var trade in trades)
         {
             builder.Apply(trade);
@@ -118,7 +118,7 @@ public static class ImportHarness
         {
             if (builder.TryGetForming(interval, out var forming))
             {
-                result[interval].Add(forming with { IsClosed = true, Source = CandleSource.Official });
+                result[interval].Add(forming with { IsClosed = true, Source = CandleSource.OfficialFromTrades });
             }
         }
 

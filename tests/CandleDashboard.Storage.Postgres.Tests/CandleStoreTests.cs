@@ -28,6 +28,23 @@ public sealed class CandleStoreTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Every_candle_source_round_trips_under_its_own_word()
+    {
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        Candle[] written =
+        [
+            Candles.At(Candles.Start) with { Source = CandleSource.Live },
+            Candles.At(Candles.Start + 60_000) with { Source = CandleSource.Official },
+            Candles.At(Candles.Start + 120_000) with { Source = CandleSource.OfficialFromTrades },
+        ];
+
+        await db.Store.UpsertAsync(Series, written, None);
+
+        Assert.Equal(written, await db.Store.GetRecentAsync(Series, 10, None));
+        Assert.Equal("live,official,official-trades", await db.ScalarAsync<string>("SELECT string_agg(source, ',' ORDER BY open_time) FROM candles"));
+    }
+
+    [Fact]
     public async Task A_changed_resend_replaces_the_row_leaving_one_row_per_open_time()
     {
         await using var db = await TestDatabase.CreateAsync(fixture);

@@ -18,6 +18,20 @@ public sealed class RedisCandleCodecTests
     }
 
     [Theory]
+    [InlineData(CandleSource.Live, "0")]
+    [InlineData(CandleSource.Official, "1")]
+    [InlineData(CandleSource.OfficialFromTrades, "2")]
+    public void Every_source_round_trips_as_its_number(CandleSource source, string stored)
+    {
+        var candle = new Candle(1_700_000_040_000, 1m, 2m, 0.5m, 1.5m, 3m, 4.5m, 7, true, source);
+
+        var text = RedisCandleCodec.Encode(candle);
+
+        Assert.EndsWith("," + stored, text);
+        Assert.Equal(candle, RedisCandleCodec.Decode(text));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("1700000040000,1,1,1,1,1,1,1,1")]            // a field short
     [InlineData("1700000040000,1,1,1,1,1,1,1,1,1,1")]        // a field too many
@@ -25,6 +39,7 @@ public sealed class RedisCandleCodecTests
     [InlineData("1700000040000,1,1,1,1,1,1,1,2,1")]          // isClosed not 0/1
     [InlineData("{\"t\":1700000040000,\"o\":\"1\"}")]        // the seeds' JSON
     [InlineData("1700000040000,1,1,1,1,1,1,1,1,")]          // empty last field
+    [InlineData("1700000040000,1,1,1,1,1,1,1,1,3")]          // a source no build writes
     [InlineData("1700000040000,99999999999999999999999999999999,1,1,1,1,1,1,1,1")] // beyond decimal
     public void Rejects_anything_else(string text)
     {

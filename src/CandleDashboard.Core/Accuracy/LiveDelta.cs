@@ -33,7 +33,7 @@ public readonly record struct LiveDelta(
             throw new ArgumentException("A live delta starts from a closed live-built candle.", nameof(live));
         }
 
-        if (official.Source != CandleSource.Official)
+        if (!official.IsOfficial())
         {
             throw new ArgumentException("A live delta compares with the exchange's official candle.", nameof(official));
         }

@@ -93,7 +93,7 @@ public sealed class CandleBuffer(string symbol, Interval interval, int capacity,
     private bool Put(Candle candle)
     {
         var held = _candles.TryGetValue(candle.OpenTime, out var existing);
-        if (candle.Source == CandleSource.Live && held && existing.Source == CandleSource.Official)
+        if (candle.Source == CandleSource.Live && held && existing.IsOfficial())
         {
             // The official kline was committed before the live candle closed (the fetcher runs on
             // the exchange's clock, the feed may close a quiet bucket later): still a comparison.
@@ -101,7 +101,7 @@ public sealed class CandleBuffer(string symbol, Interval interval, int capacity,
             return false;
         }
 
-        if (held && candle.Source == CandleSource.Official)
+        if (held && candle.IsOfficial())
         {
             if (existing.Source == CandleSource.Live)
             {

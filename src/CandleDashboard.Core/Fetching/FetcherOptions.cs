@@ -14,6 +14,14 @@ public sealed class FetcherOptions
     /// </summary>
     public IReadOnlyList<Interval> Intervals { get; set; } = Interval.Defaults;
 
+    /// <summary>
+    /// Symbols filled at once by one run (each symbol's intervals in turn). 1, the default, fills one
+    /// series at a time. More lets a long catch-up of one symbol (Kraken candles built from its trades:
+    /// many pages) leave the others current; it does not raise the request rate, which the adapter's
+    /// own limiter governs.
+    /// </summary>
+    public int MaxConcurrentSymbols { get; set; } = 1;
+
     /// <summary>Candles fetched for a series the stores have never seen.</summary>
     public int InitialCandles { get; set; } = 1000;
 

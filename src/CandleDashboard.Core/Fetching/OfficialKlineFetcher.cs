@@ -67,42 +67,71 @@ public sealed class OfficialKlineFetcher
         return DateTimeOffset.FromUnixTimeMilliseconds(next) + _options.CloseGrace;
     }
 
-    /// <summary>Brings every series up to the last closed bucket. Returns what it committed (each announced once every store can serve it).</summary>
+    /// <summary>
+    /// Brings every series up to the last closed bucket. Returns what it committed (each announced once
+    /// every store can serve it). Up to <see cref="FetcherOptions.MaxConcurrentSymbols"/> symbols are
+    /// filled at once (a long catch-up of one, e.g. Kraken candles built from trades, then does not hold
+    /// the others back); each symbol's intervals one after another, in order.
+    /// </summary>
     public async Task<IReadOnlyList<DataUpdated>> RunOnceAsync(CancellationToken cancellationToken)
     {
         var published = new List<DataUpdated>();
+        var gate = new object();
         string? error = null;
         var failed = 0;
+        ExchangeRateLimitException? limited = null;
+
+        // A rate limit stops the whole run: every further request would be refused too, so the other
+        // symbols' requests are cancelled (not counted as failures).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrentSymbols), CancellationToken = stop.Token };
         try
         {
-            foreach (var symbol in _options.Symbols)
+            await Parallel.ForEachAsync(_options.Symbols, parallel, async (symbol, token) =>
             {
                 foreach (var interval in _options.Intervals)
                 {
                     try
                     {
-                        if (await FetchSeriesAsync(new SeriesKey(_options.Exchange, symbol, interval), cancellationToken).ConfigureAwait(false) is { } message)
+                        if (await FetchSeriesAsync(new SeriesKey(_options.Exchange, symbol, interval), token).ConfigureAwait(false) is { } message)
                         {
-                            published.Add(message);
+                            lock (gate)
+                            {
+                                published.Add(message);
+                            }
                         }
                     }
-                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ExchangeRateLimitException)
+                    catch (ExchangeRateLimitException limit)
+                    {
+                        Interlocked.CompareExchange(ref limited, limit, null);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+                    catch (Exception ex) when (!token.IsCancellationRequested)
                     {
                         // Everything but our own shutdown, including a timeout or a cancellation from below
                         // (OperationCanceledException is not a shutdown unless our token says so).
-                        error = $"{symbol} {interval}: {ex.Message}";
-                        failed++;
+                        lock (gate)
+                        {
+                            error = $"{symbol} {interval}: {ex.Message}";
+                            failed++;
+                        }
+
                         _logger.LogError(ex, "Fetching official {Symbol} {Interval} klines failed; retried next run", symbol, interval);
                     }
                 }
-            }
+            }).ConfigureAwait(false);
         }
-        catch (ExchangeRateLimitException limit)
+        catch (Exception) when (limited is not null && !cancellationToken.IsCancellationRequested)
         {
-            // The whole run stops: every further request would be refused too.
-            error = $"rate limited by the exchange, retry after {limit.RetryAfter.TotalSeconds:0}s";
-            _logger.LogWarning("Exchange rate limit hit; fetcher pauses for {RetryAfter}", limit.RetryAfter);
-            Record(published, error, _timeProvider.GetUtcNow() + limit.RetryAfter, failed: _options.Symbols.Count * _options.Intervals.Count);
+            // The other symbols, cancelled because of the rate limit: reported below.
+        }
+
+        if (limited is { } hit)
+        {
+            error = $"rate limited by the exchange, retry after {hit.RetryAfter.TotalSeconds:0}s";
+            _logger.LogWarning("Exchange rate limit hit; fetcher pauses for {RetryAfter}", hit.RetryAfter);
+            Record(published, error, _timeProvider.GetUtcNow() + hit.RetryAfter, failed: _options.Symbols.Count * _options.Intervals.Count);
             return published;
         }
 

@@ -33,7 +33,8 @@ public sealed class OfficialKlineReader(IKlineSource source)
 
         return CandleResampler.Resample(fine, interval, now)
             .Where(c => c.IsClosed && c.OpenTime >= start && c.OpenTime <= end && constituents[c.OpenTime] == perBucket)
-            .Select(c => c with { Source = CandleSource.Official })
+            // Every constituent came from the exchange; one built from its trades keeps that mark.
+            .Select(c => c.IsOfficial() ? c : c with { Source = CandleSource.Official })
             .ToArray();
     }
 

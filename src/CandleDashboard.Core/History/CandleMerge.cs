@@ -27,7 +27,7 @@ public static class CandleMerge
         {
             // Same bucket: the live candle is fresher unless history already has the closed
             // official candle for it (then the live one adds nothing).
-            if (history[^1] is { IsClosed: true, Source: CandleSource.Official })
+            if (history[^1] is { IsClosed: true } last && last.IsOfficial())
             {
                 return history;
             }

@@ -64,6 +64,11 @@ public static class CandleResampler
                 {
                     source = CandleSource.Live;
                 }
+                else if (c.Source == CandleSource.OfficialFromTrades && source != CandleSource.Live)
+                {
+                    // Partly built from the exchange's trades: still official, and says so.
+                    source = CandleSource.OfficialFromTrades;
+                }
             }
 
             result.Add(new Candle(bucket, open ?? first.Open, high, low, close, volume, quote, count, bucket + target.Milliseconds <= now, source));

@@ -151,7 +151,7 @@ public static class CandleEndpoints
 
     /// <summary>An official candle carries its live delta when its live version was recorded here.</summary>
     private static CandleJson WithLiveDelta(Candle candle, Series series, ILiveDeltaSource liveDeltas) =>
-        candle.Source == CandleSource.Official
+        candle.IsOfficial()
             ? CandleJson.From(candle, liveDeltas.DeltaAt(series.Symbol, series.Interval, candle.OpenTime))
             : CandleJson.From(candle);
 

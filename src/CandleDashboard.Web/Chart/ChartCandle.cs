@@ -19,5 +19,5 @@ public sealed record ChartCandle(long T, decimal O, decimal H, decimal L, decima
     /// Only a closed official kline is final. The exchange's history also returns the forming
     /// bucket as "official", but it still changes, so it counts as live.
     /// </summary>
-    public static bool IsOfficial(in Candle candle) => candle is { IsClosed: true, Source: CandleSource.Official };
+    public static bool IsOfficial(in Candle candle) => candle.IsClosed && candle.IsOfficial();
 }

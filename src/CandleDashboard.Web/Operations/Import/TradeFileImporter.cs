@@ -21,9 +21,9 @@ namespace CandleDashboard.Web.Operations.Import;
 /// killed run leaves only finished buckets there); the last file's commit writes them, as closed.</para>
 /// <para><b>Idempotency.</b> Every candle is keyed by its open time and upserted; an unchanged row is not rewritten.
 /// A file found complete is skipped (its end state is restored for the next file).</para>
-/// <para><b>Source.</b> Imported candles are <see cref="CandleSource.Official"/>: built from the exchange's own published
-/// record of every trade, they are the exchange's history, and they go to the official store (live-built candles
-/// never do). Buckets at the edges of the imported range hold only the trades in the files.</para>
+/// <para><b>Source.</b> Imported candles are <see cref="CandleSource.OfficialFromTrades"/>: built from the exchange's
+/// own published record of every trade with the live builder, they are the exchange's history and go to the official
+/// store (live-built candles never do), marked as the gap filler marks the candles it builds from the trades endpoint. Buckets at the edges of the imported range hold only the trades in the files.</para>
 /// </remarks>
 public sealed class TradeFileImporter
 {
@@ -48,7 +48,7 @@ public sealed class TradeFileImporter
         var summary = new ImportSummary { Files = paths.Count };
         var builder = new LiveCandleBuilder(_settings.Symbol, _settings.Intervals, TimeProvider.System);
         var pending = _series.Select(_ => new List<Candle>()).ToArray();
-        builder.CandleClosed += (interval, candle) => pending[builder.IndexOf(interval)].Add(candle with { Source = CandleSource.Official });
+        builder.CandleClosed += (interval, candle) => pending[builder.IndexOf(interval)].Add(candle with { Source = CandleSource.OfficialFromTrades });
 
         for (var f = 0; f < paths.Count; f++)
         {
@@ -205,7 +205,7 @@ public sealed class TradeFileImporter
             if (final && builder.TryGetForming(_series[i].Interval, out var forming))
             {
                 // The run's last bucket: the files hold nothing after it, so it is written as it stands, closed.
-                candles.Add(forming with { IsClosed = true, Source = CandleSource.Official });
+                candles.Add(forming with { IsClosed = true, Source = CandleSource.OfficialFromTrades });
             }
 
             summary.CandlesWritten[_series[i].Interval] = summary.CandlesWritten.GetValueOrDefault(_series[i].Interval) + candles.Count;
