@@ -148,10 +148,21 @@ public sealed class ChartIndicatorTests(DashboardServer server, BrowserFixture b
         await ViewProbe.WaitViewAsync(_page);
         await ViewProbe.WaitUntilAsync(_page, "el => el.dataset.indicators === 'ema(5);macd(12,26,9)' && el.data.length === 7 && el.data[3].y.some(v => v !== null)");
 
-        var handle = await _page.WaitForFunctionAsync(
-            $"() => {{ const el = document.querySelector('{ChartProbe.Plot}'); return el && ({PatchedAgainstPlotly})(el); }}",
-            null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 50 });
-        var result = await handle.JsonValueAsync<JsonElement>();
+        // Checked the moment an in-place draw lands (an observer of the element's marker runs before the page
+        // handles anything else), not by polling: a poll can fall between a new update and its frame.
+        var result = await _page.EvaluateAsync<JsonElement>(
+            $$"""
+            () => new Promise((resolve, reject) => {
+                const el = document.querySelector('{{ChartProbe.Plot}}');
+                const check = {{PatchedAgainstPlotly}};
+                const observer = new MutationObserver(() => {
+                    const result = check(el);
+                    if (result) { observer.disconnect(); clearTimeout(timer); resolve(result); }
+                });
+                const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no live update was drawn in place within 30 s')); }, 30_000);
+                observer.observe(el, { attributes: true, attributeFilter: ['data-forming-drawn'] });
+            })
+            """);
         Assert.True(result.GetProperty("patches").GetInt32() >= 1);
 
         string[] parts = ["candle", "volume bar", "ema line"];

@@ -64,9 +64,23 @@ public sealed class ChartNavigationTests(DashboardServer server, BrowserFixture 
         Assert.Equal(dragged.YLow, zoomed.YLow, 6);
         Assert.Equal(dragged.YHigh, zoomed.YHigh, 6);
 
-        // Double-click: back to the latest candles, price axis fitted again.
-        await _page.Mouse.DblClickAsync((float)(start.PlotLeft + (start.PlotWidth / 2)), (float)(start.PlotTop + (start.PlotHeight / 3)));
-        await ViewProbe.WaitUntilAsync(_page, $"(el, a) => {{ const r = {ViewProbe.RangeJs}; return Math.abs((r[1] - r[0]) - a) < 1000; }}", start.Span);
+        // Double-click: back to the latest candles, price axis fitted again. plotly makes a double-click of
+        // two clicks its own handler sees within 300 ms; on a loaded machine the page may see them further
+        // apart, as a trader's slow double-click, and the trader clicks again: so may the test (three tries).
+        var resetSpan = $"(el, a) => {{ const r = {ViewProbe.RangeJs}; return Math.abs((r[1] - r[0]) - a) < 1000; }}";
+        for (var attempt = 1; ; attempt++)
+        {
+            await _page.Mouse.DblClickAsync((float)(start.PlotLeft + (start.PlotWidth / 2)), (float)(start.PlotTop + (start.PlotHeight / 3)));
+            try
+            {
+                await ViewProbe.WaitUntilAsync(_page, resetSpan, start.Span, timeoutMs: 5_000);
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
         var reset = await ViewProbe.ReadAsync(_page);
         AssertFits(reset);
         Assert.True(reset.Following);
