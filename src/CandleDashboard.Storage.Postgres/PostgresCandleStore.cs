@@ -79,6 +79,47 @@ public sealed class PostgresCandleStore : ICandleStore
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Candles of <paramref name="target"/> whose buckets open in [<paramref name="fromOpenTime"/>,
+    /// <paramref name="toOpenTime"/>], rolled up in the database from the series' stored 1m rows (see
+    /// README, "Rollups": for a coarser interval whose own rows are missing, e.g. after an import that
+    /// wrote 1m only). Only buckets with all their minutes stored are returned, so a hole in the 1m data
+    /// is a missing candle here, never a wrong one. Oldest first.
+    /// </summary>
+    /// <param name="exchange">The exchange's name as stored.</param>
+    /// <param name="symbol">The symbol as stored.</param>
+    /// <exception cref="ArgumentException"><paramref name="target"/> is not a whole multiple of 1m longer than 1m.</exception>
+    public Task<IReadOnlyList<Candle>> GetRolledUpRangeAsync(
+        string exchange, string symbol, Interval target, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
+    {
+        var minute = Interval.OneMinute.Milliseconds;
+        if (target.Milliseconds <= minute || target.Milliseconds % minute != 0)
+        {
+            throw new ArgumentException($"Interval {target} cannot be rolled up from 1m candles.", nameof(target));
+        }
+
+        var from = target.Floor(fromOpenTime);
+        var toExclusive = target.Floor(toOpenTime) + target.Milliseconds;
+        if (from >= toExclusive)
+        {
+            return Task.FromResult<IReadOnlyList<Candle>>([]);
+        }
+
+        return _retry.ExecuteAsync<IReadOnlyList<Candle>>($"{target} rollup of {exchange}:{symbol}", async ct =>
+        {
+            var rows = await QueryAsync(CandleSql.Rollup, new
+            {
+                Exchange = exchange,
+                Symbol = symbol,
+                TargetMs = target.Milliseconds,
+                From = from,
+                ToExclusive = toExclusive,
+                Parts = target.Milliseconds / minute,
+            }, ct).ConfigureAwait(false);
+            return rows.Select(r => r.ToCandle()).ToArray();
+        }, cancellationToken);
+    }
+
     public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) =>
         _retry.ExecuteAsync($"metadata read of {series}", async ct =>
         {
