@@ -81,4 +81,18 @@ internal static class CandleSql
         HAVING count(*) = @Parts
         ORDER BY bucket
         """;
+
+    /// <summary>
+    /// One batch of retention: at most @Batch rows of one interval (every exchange and symbol) older than
+    /// @Cutoff. Matched by primary key, not ctid: on a TimescaleDB hypertable a ctid is unique only within
+    /// a chunk. Small batches in their own statements keep each lock and each WAL burst short.
+    /// </summary>
+    public const string DeleteOlderBatch = """
+        DELETE FROM candles AS c
+        USING (SELECT exchange, symbol, "interval", open_time FROM candles
+               WHERE "interval" = @Interval AND open_time < @Cutoff
+               LIMIT @Batch) AS old
+        WHERE c.exchange = old.exchange AND c.symbol = old.symbol AND c."interval" = old."interval"
+          AND c.open_time = old.open_time
+        """;
 }

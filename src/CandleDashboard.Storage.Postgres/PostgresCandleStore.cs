@@ -120,6 +120,33 @@ public sealed class PostgresCandleStore : ICandleStore
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Retention: deletes every candle of <paramref name="interval"/> (all exchanges and symbols) whose
+    /// open time is before <paramref name="cutoffOpenTime"/>, in statements of at most
+    /// <paramref name="batchSize"/> rows until none is left, so the table is never locked for long and a
+    /// cancelled run keeps what it already deleted. Each batch is retried on its own.
+    /// </summary>
+    /// <returns>The number of rows deleted.</returns>
+    public async Task<long> DeleteOlderThanAsync(Interval interval, long cutoffOpenTime, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        long total = 0;
+        while (true)
+        {
+            var deleted = await _retry.ExecuteAsync($"retention of {interval} before {cutoffOpenTime}", async ct =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                return await connection.ExecuteAsync(new CommandDefinition(
+                    CandleSql.DeleteOlderBatch, new { Interval = interval.Code, Cutoff = cutoffOpenTime, Batch = batchSize }, cancellationToken: ct)).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
+    }
+
     public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) =>
         _retry.ExecuteAsync($"metadata read of {series}", async ct =>
         {
