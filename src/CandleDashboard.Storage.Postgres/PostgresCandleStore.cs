@@ -14,7 +14,7 @@ namespace CandleDashboard.Storage.Postgres;
 /// errors (restart, broken pooled connection) with exponential backoff. For "never lose a write while
 /// the database is down", wrap this in a <see cref="DurableCandleWriter"/>.
 /// </summary>
-public sealed class PostgresCandleStore : ICandleStore
+public sealed class PostgresCandleStore : ICandleStore, ICandleRetention
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _batchSize;
