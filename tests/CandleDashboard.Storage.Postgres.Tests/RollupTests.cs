@@ -1,7 +1,9 @@
+using CandleDashboard.Core.Building;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Storage.Postgres.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CandleDashboard.Storage.Postgres.Tests;
 
@@ -34,6 +36,49 @@ public sealed class RollupTests(PostgresFixture fixture)
             Assert.Equal(3, expected.Select(c => c.Source).Distinct().Count());
             Assert.Contains(expected, c => c.TradeCount == 0);
         }
+    }
+
+    [Fact]
+    public async Task The_sql_rollup_of_the_builders_1m_equals_the_builders_own_candles()
+    {
+        // Three hours of random trades with quiet stretches, through the live builder at once for 1m and
+        // the coarser intervals: the candles the import and the live feed produce.
+        var targets = new[] { Interval.FiveMinutes, Interval.FifteenMinutes, Interval.OneHour };
+        var builder = new LiveCandleBuilder("BTCUSDT", [Interval.OneMinute, .. targets], new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Candles.Start)));
+        var closed = new Dictionary<Interval, List<Candle>>();
+        builder.CandleClosed += (interval, c) => (closed.TryGetValue(interval, out var list) ? list : closed[interval] = []).Add(c with { Source = CandleSource.Official });
+        var random = new Random(17);
+        var price = 29_000m;
+        var end = Candles.Start + (3 * 3_600_000L);
+        long id = 0;
+        for (var time = Candles.Start; time < end; time += random.Next(1, 20_000))
+        {
+            if (random.Next(30) == 0)
+            {
+                time += random.Next(60_000, 400_000); // a quiet stretch: empty minutes, sometimes a whole 5m bucket
+                if (time >= end)
+                {
+                    break;
+                }
+            }
+
+            price += random.Next(-300, 301) / 100m;
+            builder.Apply(new Trade("BTCUSDT", ++id, price, random.Next(1, 100_000) / 10_000_000m, time));
+        }
+
+        builder.AdvanceTo(end);
+        await using var db = await TestDatabase.CreateAsync(fixture);
+        await db.Store.UpsertAsync(Series, closed[Interval.OneMinute], None);
+
+        foreach (var target in targets)
+        {
+            var built = closed[target];
+            var rolled = await db.Store.GetRolledUpRangeAsync(Series.Exchange, Series.Symbol, target, Candles.Start, end - 1, None);
+            Assert.Equal(3 * 3_600_000L / target.Milliseconds, built.Count);
+            Assert.Equal(built, rolled);
+        }
+
+        Assert.Contains(closed[Interval.FiveMinutes], c => c.TradeCount == 0);
     }
 
     [Fact]
