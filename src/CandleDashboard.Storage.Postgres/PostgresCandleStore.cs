@@ -14,7 +14,7 @@ namespace CandleDashboard.Storage.Postgres;
 /// errors (restart, broken pooled connection) with exponential backoff. For "never lose a write while
 /// the database is down", wrap this in a <see cref="DurableCandleWriter"/>.
 /// </summary>
-public sealed class PostgresCandleStore : ICandleStore
+public sealed class PostgresCandleStore : ICandleStore, ICandleRetention
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _batchSize;
@@ -77,6 +77,74 @@ public sealed class PostgresCandleStore : ICandleStore
             var rows = await QueryAsync(CandleSql.Range, new { series.Exchange, series.Symbol, Interval = series.Interval.Code, From = fromOpenTime, To = toOpenTime }, ct).ConfigureAwait(false);
             return rows.Select(r => r.ToCandle()).ToArray();
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Candles of <paramref name="target"/> whose buckets open in [<paramref name="fromOpenTime"/>,
+    /// <paramref name="toOpenTime"/>], rolled up in the database from the series' stored 1m rows (see
+    /// README, "Rollups": for a coarser interval whose own rows are missing, e.g. after an import that
+    /// wrote 1m only). Only buckets with all their minutes stored are returned, so a hole in the 1m data
+    /// is a missing candle here, never a wrong one. Oldest first.
+    /// </summary>
+    /// <param name="exchange">The exchange's name as stored.</param>
+    /// <param name="symbol">The symbol as stored.</param>
+    /// <exception cref="ArgumentException"><paramref name="target"/> is not a whole multiple of 1m longer than 1m.</exception>
+    public Task<IReadOnlyList<Candle>> GetRolledUpRangeAsync(
+        string exchange, string symbol, Interval target, long fromOpenTime, long toOpenTime, CancellationToken cancellationToken)
+    {
+        var minute = Interval.OneMinute.Milliseconds;
+        if (target.Milliseconds <= minute || target.Milliseconds % minute != 0)
+        {
+            throw new ArgumentException($"Interval {target} cannot be rolled up from 1m candles.", nameof(target));
+        }
+
+        var from = target.Floor(fromOpenTime);
+        var toExclusive = target.Floor(toOpenTime) + target.Milliseconds;
+        if (from >= toExclusive)
+        {
+            return Task.FromResult<IReadOnlyList<Candle>>([]);
+        }
+
+        return _retry.ExecuteAsync<IReadOnlyList<Candle>>($"{target} rollup of {exchange}:{symbol}", async ct =>
+        {
+            var rows = await QueryAsync(CandleSql.Rollup, new
+            {
+                Exchange = exchange,
+                Symbol = symbol,
+                TargetMs = target.Milliseconds,
+                From = from,
+                ToExclusive = toExclusive,
+                Parts = target.Milliseconds / minute,
+            }, ct).ConfigureAwait(false);
+            return rows.Select(r => r.ToCandle()).ToArray();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Retention: deletes every candle of <paramref name="interval"/> (all exchanges and symbols) whose
+    /// open time is before <paramref name="cutoffOpenTime"/>, in statements of at most
+    /// <paramref name="batchSize"/> rows until none is left, so the table is never locked for long and a
+    /// cancelled run keeps what it already deleted. Each batch is retried on its own.
+    /// </summary>
+    /// <returns>The number of rows deleted.</returns>
+    public async Task<long> DeleteOlderThanAsync(Interval interval, long cutoffOpenTime, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        long total = 0;
+        while (true)
+        {
+            var deleted = await _retry.ExecuteAsync($"retention of {interval} before {cutoffOpenTime}", async ct =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                return await connection.ExecuteAsync(new CommandDefinition(
+                    CandleSql.DeleteOlderBatch, new { Interval = interval.Code, Cutoff = cutoffOpenTime, Batch = batchSize }, cancellationToken: ct)).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
     }
 
     public Task<SeriesMetadata?> GetMetadataAsync(SeriesKey series, CancellationToken cancellationToken) =>

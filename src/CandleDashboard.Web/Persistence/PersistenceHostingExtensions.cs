@@ -24,7 +24,8 @@ public static class PersistenceHostingExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddOptions<PersistenceOptions>().Bind(configuration.GetSection(PersistenceOptions.SectionName));
+        services.AddOptions<PersistenceOptions>().Bind(configuration.GetSection(PersistenceOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
         var persistence = configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>() ?? new PersistenceOptions();
 
         var redis = configuration.GetConnectionString("Redis");
@@ -46,9 +47,23 @@ public static class PersistenceHostingExtensions
             services.AddSingleton<IDataUpdatedBus, InMemoryDataUpdatedBus>();
         }
 
+        // Retention (issue 11 point 6), PostgreSQL only: the status exists either way (empty without it) so
+        // the admin page can say "none".
+        // Rules come from the validated options (ValidateOnStart fails startup before any run).
+        services.AddSingleton(sp => new RetentionStatus(string.IsNullOrWhiteSpace(postgres) ? [] : RetentionRules(sp)));
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             services.AddPostgresStorage(postgres);
+            if (persistence.Retention.Count > 0)
+            {
+                services.AddHostedService(sp => new RetentionWorker(
+                    sp.GetRequiredService<PostgresCandleStore>(),
+                    RetentionRules(sp),
+                    sp.GetRequiredService<RetentionStatus>(),
+                    sp.GetRequiredService<IOptions<PersistenceOptions>>().Value,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<RetentionWorker>>()));
+            }
         }
 
         services.AddKeyRing(configuration, redis);
@@ -130,6 +145,9 @@ public static class PersistenceHostingExtensions
     /// <exception cref="StorageUnavailableException">A configured store cannot be used; the message names it and its setting.</exception>
     public static Task InitializeCandlePersistenceAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
         app.Services.GetRequiredService<StorageStartup>().InitializeAsync(cancellationToken);
+
+    private static IReadOnlyList<RetentionRule> RetentionRules(IServiceProvider sp) =>
+        RetentionRule.From(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value);
 
     private static CandleTiers BuildTiers(IServiceProvider sp, string? redis, string? postgres)
     {

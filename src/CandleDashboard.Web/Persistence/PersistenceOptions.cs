@@ -40,4 +40,17 @@ public sealed class PersistenceOptions
 
     /// <summary>How often the reconciler checks the stores for holes.</summary>
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long candles of each interval are kept in PostgreSQL, by interval code (e.g.
+    /// <c>{"1s": "2.00:00:00", "1m": "365.00:00:00"}</c>). An interval not listed is kept forever.
+    /// Checked at startup (<see cref="PersistenceOptionsValidator"/>).
+    /// </summary>
+    public Dictionary<string, TimeSpan> Retention { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How often the retention job runs (its first run comes shortly after startup).</summary>
+    public TimeSpan RetentionEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Rows per DELETE statement of the retention job: small enough that no statement locks for long.</summary>
+    public int RetentionBatchSize { get; set; } = 10_000;
 }

@@ -4,6 +4,7 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Admin.Status;
+using CandleDashboard.Web.Persistence;
 
 namespace CandleDashboard.Admin.Tests.Unit;
 
@@ -132,6 +133,21 @@ public sealed class StatusViewModelTests
         Assert.Equal(expected, RelativeTime.Span(TimeSpan.FromSeconds(seconds)));
         Assert.Equal("never", RelativeTime.Format(null, Now));
         Assert.Equal("2026-11-23 10:00:00 UTC", RelativeTime.Absolute(Now));
+    }
+
+    [Fact]
+    public void Retention_rows_follow_the_job_status_and_are_empty_without_it()
+    {
+        var builder = new AdminSnapshotBuilder(TimeSpan.FromSeconds(10));
+        var status = new RetentionStatus([new RetentionRule(Interval.OneSecond, TimeSpan.FromDays(2)), new RetentionRule(Interval.OneMinute, TimeSpan.FromDays(365))]);
+        var feed = new FeedStatus(FeedState.Live, 1, 50, 2, Now);
+        var fetcher = new FetcherStatus(null, 0, 0, null, null);
+
+        var snapshot = builder.Build(Now, [], [], feed, _ => null, fetcher, true, 0, retention: status.Runs);
+        var without = builder.Build(Now, [], [], feed, _ => null, fetcher, true, 0);
+
+        Assert.Equal([("1s", "2 d", "never"), ("1m", "365 d", "never")], snapshot.Retention.Select(r => (r.Interval, r.Keep, r.LastRunAgo)));
+        Assert.Empty(without.Retention);
     }
 
     private static CandleBufferStatus Status(int count, BufferState state, string symbol = "BTCUSDT", Interval? interval = null) =>

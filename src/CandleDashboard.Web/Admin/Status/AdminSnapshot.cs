@@ -12,8 +12,12 @@ public sealed record AdminSnapshot(
     FetcherView Fetcher,
     int ChartSubscriptions,
     long OpenCircuits = 0,
-    long HubConnections = 0)
+    long HubConnections = 0,
+    IReadOnlyList<RetentionRow>? RetentionRows = null)
 {
+    /// <summary>The retention job per configured interval; empty when nothing is pruned.</summary>
+    public IReadOnlyList<RetentionRow> Retention => RetentionRows ?? [];
+
     public int BuffersNeedingAttention => Buffers.Count(b => b.Attention.IsProblem());
 
     public int FeedsNeedingAttention => Feeds.Count(f => f.Attention.IsProblem());

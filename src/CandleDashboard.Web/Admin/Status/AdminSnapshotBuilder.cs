@@ -4,6 +4,7 @@ using CandleDashboard.Core.Buffers;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Persistence;
 
 namespace CandleDashboard.Web.Admin.Status;
 
@@ -27,7 +28,8 @@ public sealed class AdminSnapshotBuilder(TimeSpan staleAfter)
         long openCircuits = 0,
         long hubConnections = 0,
         Func<string, Interval, SeriesIntegrity>? integrityOf = null,
-        Func<string, Interval, LiveAccuracy?>? liveAccuracyOf = null)
+        Func<string, Interval, LiveAccuracy?>? liveAccuracyOf = null,
+        IReadOnlyList<RetentionRun>? retention = null)
     {
         var bufferRows = buffers
             .Select(b => BufferRow.From(b, now) with
@@ -48,6 +50,7 @@ public sealed class AdminSnapshotBuilder(TimeSpan staleAfter)
             })
             .ToList();
 
-        return new AdminSnapshot(now, bufferRows, feedRows, feed, FetcherView.From(fetcher, fetcherEnabled, now), chartSubscriptions, openCircuits, hubConnections);
+        return new AdminSnapshot(now, bufferRows, feedRows, feed, FetcherView.From(fetcher, fetcherEnabled, now), chartSubscriptions, openCircuits, hubConnections,
+            [.. (retention ?? []).Select(r => RetentionRow.From(r, now))]);
     }
 }

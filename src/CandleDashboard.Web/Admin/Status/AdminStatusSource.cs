@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CandleDashboard.Web.Admin.Status;
 
 /// <summary>
-/// Reads the app's singletons (buffers, trade feed, live builder, fetcher, live vs official) for one admin page.
+/// Reads the app's singletons (buffers, trade feed, live builder, fetcher, live vs official, retention) for one admin page.
 /// Transient: each page gets its own trade-rate history.
 /// </summary>
 public sealed class AdminStatusSource(
@@ -25,6 +25,7 @@ public sealed class AdminStatusSource(
     IOptions<DashboardOptions> dashboard,
     IOptions<PersistenceOptions> persistence,
     DashboardMetrics metrics,
+    RetentionStatus retention,
     TimeProvider time)
 {
     private readonly AdminSnapshotBuilder _builder = new(dashboard.Value.StaleAfter);
@@ -41,7 +42,8 @@ public sealed class AdminStatusSource(
         metrics.OpenCircuits,
         metrics.OpenHubConnections,
         IntegrityOf,
-        liveDeltas.AccuracyOf);
+        liveDeltas.AccuracyOf,
+        retention.Runs);
 
     private SeriesIntegrity IntegrityOf(string symbol, Interval interval) => SeriesIntegrity.From(
         reconciler.Statuses.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
