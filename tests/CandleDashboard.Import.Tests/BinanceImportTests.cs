@@ -6,7 +6,7 @@ using CandleDashboard.Core.Market;
 namespace CandleDashboard.Import.Tests;
 
 [Collection(ImportCollection.Name)]
-public sealed class BinanceImportTests(ImportFixture fixture)
+public sealed class BinanceImportTests(PostgresFixture fixture)
 {
     [Fact]
     public async Task The_binance_slice_gives_the_live_builders_candles_for_every_interval()

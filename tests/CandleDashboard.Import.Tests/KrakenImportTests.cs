@@ -5,7 +5,7 @@ using CandleDashboard.Core.Market;
 namespace CandleDashboard.Import.Tests;
 
 [Collection(ImportCollection.Name)]
-public sealed class KrakenImportTests(ImportFixture fixture)
+public sealed class KrakenImportTests(PostgresFixture fixture)
 {
     [Fact]
     public async Task A_kraken_csv_rebuilds_krakens_official_1m_rows_for_every_fully_covered_minute()

@@ -9,7 +9,7 @@ using StackExchange.Redis;
 namespace CandleDashboard.Import.Tests;
 
 [Collection(ImportCollection.Name)]
-public sealed class MoreImportTests(ImportFixture fixture)
+public sealed class MoreImportTests(PostgresFixture fixture)
 {
     [Fact]
     public async Task Files_splitting_a_bucket_imported_in_one_run_give_the_rows_of_the_whole_file()

@@ -4,7 +4,7 @@ namespace CandleDashboard.Import.Tests;
 
 /// <summary>A real kill of the built app mid-import, then the same command again: the rows of an uninterrupted run.</summary>
 [Collection(ImportCollection.Name)]
-public sealed class ResumeTests(ImportFixture fixture)
+public sealed class ResumeTests(PostgresFixture fixture)
 {
     [Theory]
     [InlineData("binance")]

@@ -1,10 +1,10 @@
 using CandleDashboard.Tests.Shared.Servers;
 using Npgsql;
 
-namespace CandleDashboard.Import.Tests;
+namespace CandleDashboard.Tests.Shared.Postgres;
 
-/// <summary>One real PostgreSQL server for every import test; each test takes fresh databases on it.</summary>
-public sealed class ImportFixture : IAsyncLifetime
+/// <summary>One real PostgreSQL server per collection or class; each test gets its own fresh database on it (the store and import tests share it).</summary>
+public sealed class PostgresFixture : IAsyncLifetime
 {
     private PostgresServer? _server;
 
@@ -21,10 +21,10 @@ public sealed class ImportFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new empty database; the import command migrates it itself.</summary>
+    /// <summary>A new empty database (unique name), so tests never see each other's rows or schema.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = "i_" + Guid.NewGuid().ToString("N")[..16];
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(Server.ConnectionString + ";Pooling=false"))
         {
             await connection.OpenAsync();
@@ -34,10 +34,4 @@ public sealed class ImportFixture : IAsyncLifetime
 
         return Server.ConnectionStringFor(name);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ImportCollection : ICollectionFixture<ImportFixture>
-{
-    public const string Name = "import";
 }
