@@ -8,9 +8,16 @@ using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Exchange.Binance;
 
-/// <summary>Registers the Binance adapter as the app's <see cref="IExchange"/>.</summary>
+/// <summary>
+/// Registers the Binance adapter: <see cref="BinanceExchange"/> as a singleton and as the keyed
+/// <see cref="IExchange"/> <c>"binance"</c>, the key the host finds each configured exchange by. No unkeyed
+/// <see cref="IExchange"/>: with several exchanges in one app, "the" exchange would be a guess.
+/// </summary>
 public static class BinanceServiceCollectionExtensions
 {
+    /// <summary>The service key of the Binance <see cref="IExchange"/>.</summary>
+    public const string ServiceKey = "binance";
+
     /// <summary>Binds <see cref="BinanceOptions"/> from a configuration section (normally "Exchange:Binance").</summary>
     public static IServiceCollection AddBinanceExchange(this IServiceCollection services, IConfiguration section)
     {
@@ -40,7 +47,8 @@ public static class BinanceServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         services.AddSingleton<BinanceTradeFeed>();
-        services.AddSingleton<IExchange, BinanceExchange>();
+        services.AddSingleton<BinanceExchange>();
+        services.AddKeyedSingleton<IExchange>(ServiceKey, (sp, _) => sp.GetRequiredService<BinanceExchange>());
         return services;
     }
 

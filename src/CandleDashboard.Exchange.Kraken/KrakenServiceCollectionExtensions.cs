@@ -11,9 +11,8 @@ namespace CandleDashboard.Exchange.Kraken;
 
 /// <summary>
 /// Registers the Kraken adapter's own services: <see cref="KrakenExchange"/> as a singleton and as
-/// the keyed <see cref="IExchange"/> <c>"kraken"</c> (its <see cref="KrakenOptions.ExchangeName"/>).
-/// It deliberately does not register the unkeyed <see cref="IExchange"/>: the app's one exchange
-/// stays whatever the host chose (Binance) until the host learns to run several.
+/// the keyed <see cref="IExchange"/> <c>"kraken"</c>, the key the host finds each configured exchange by.
+/// No unkeyed <see cref="IExchange"/>: with several exchanges in one app, "the" exchange would be a guess.
 /// </summary>
 public static class KrakenServiceCollectionExtensions
 {

@@ -3,6 +3,7 @@ using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Operations;
 using CandleDashboard.Web.Operations.Import;
 using CandleDashboard.Web.Persistence;
+using Microsoft.Extensions.Options;
 
 // Zero configuration: starts the in-process exchange simulator and serves http://localhost:5080
 // (appsettings.json "Urls"; --urls overrides). Exchange:Mode=Binance talks to the real exchange.
@@ -36,6 +37,17 @@ catch (StorageUnavailableException ex)
 {
     // A configured store is unreachable: one clear line for the operator, no stack trace.
     Console.Error.WriteLine($"CandleDashboard did not start: {ex.Message}");
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    // A configuration mistake: one line per problem, each naming its setting.
+    Console.Error.WriteLine("CandleDashboard did not start: the configuration has mistakes.");
+    foreach (var failure in ex.Failures)
+    {
+        Console.Error.WriteLine($"  {failure}");
+    }
+
     return 1;
 }
 

@@ -3,12 +3,13 @@ using System.Text.Json;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Api.Tests;
 
 public sealed class CandleEndpointTests(ApiServer server) : IClassFixture<ApiServer>
 {
-    private ILiveCandleStream Live => server.Services.GetRequiredService<ILiveCandleStream>();
+    private ILiveCandleStream Live => server.Services.GetRequiredService<VenueDirectory>().Default.Live;
 
     private async Task<Candle> FormingAsync(string symbol, Interval interval)
     {

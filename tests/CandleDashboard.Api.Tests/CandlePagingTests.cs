@@ -2,6 +2,7 @@ using System.Text.Json;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Api.Tests;
 
@@ -59,7 +60,7 @@ public sealed class CandlePagingTests(ApiServer server) : IClassFixture<ApiServe
         }
 
         // Every minute from the exchange's first kline (asked from its start) to the newest closed one, once.
-        var first = await server.Services.GetRequiredService<IExchange>().Klines.GetKlinesAsync("BTCUSDT", Interval.OneMinute, 0, null, 1, CancellationToken.None);
+        var first = await server.Services.GetRequiredService<VenueDirectory>().Default.Exchange.Klines.GetKlinesAsync("BTCUSDT", Interval.OneMinute, 0, null, 1, CancellationToken.None);
         Assert.Equal(first[0].OpenTime, walked[0]);
         Assert.All(walked.Zip(walked.Skip(1)), p => Assert.Equal(Minute, p.Second - p.First));
         Assert.True(walked.Count > 900, $"{walked.Count} minutes walked"); // the simulator keeps about 1000 minutes of history

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Api.Tests;
 
@@ -69,7 +70,7 @@ public sealed class IndicatorEndpointTests(ApiServer server) : IClassFixture<Api
     public async Task A_value_without_enough_history_is_null_rather_than_a_partial_average()
     {
         // The series' first candle: the simulator's history begins about 1000 minutes before the app started.
-        var first = (await server.Services.GetRequiredService<IExchange>().Klines.GetKlinesAsync("BTCUSDT", Interval.OneMinute, 0, null, 1, CancellationToken.None))[0].OpenTime;
+        var first = (await server.Services.GetRequiredService<VenueDirectory>().Default.Exchange.Klines.GetKlinesAsync("BTCUSDT", Interval.OneMinute, 0, null, 1, CancellationToken.None))[0].OpenTime;
 
         var start = await server.GetJsonAsync($"api/indicators/BTCUSDT/1m?name=sma&period=20&count=25&endTime={first + (24 * 60_000)}");
 

@@ -33,8 +33,9 @@ public sealed class RegistrationTests
         Assert.Equal(TimeSpan.FromSeconds(1), options.ReconnectInitialDelay);
 
         // One exchange object: its parts are the adapter's singletons.
-        var exchange = provider.GetRequiredService<IExchange>();
-        Assert.Same(exchange, provider.GetRequiredService<IExchange>());
+        var exchange = provider.GetRequiredKeyedService<IExchange>(BinanceServiceCollectionExtensions.ServiceKey);
+        Assert.Same(provider.GetRequiredService<BinanceExchange>(), exchange);
+        Assert.Null(provider.GetService<IExchange>());
         Assert.Equal("binance", exchange.Name);
         Assert.IsType<BinanceRestClient>(exchange.Klines);
         Assert.Same(exchange.Klines, exchange.Symbols); // one REST client: one rate-limit budget

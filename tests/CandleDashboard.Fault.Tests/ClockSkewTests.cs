@@ -4,6 +4,7 @@ using CandleDashboard.Core.Fetching;
 using CandleDashboard.Integration.Tests;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Fault.Tests;
 
@@ -32,12 +33,12 @@ public sealed class ClockSkewTests(FaultFixture stores) : IClassFixture<FaultFix
         Assert.InRange(clock.Offset.TotalSeconds, exchangeAheadSeconds - 0.5, exchangeAheadSeconds + 0.5);
 
         // Two 15 s buckets close and are committed while the clocks disagree.
-        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        var fetcher = app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
         var first = await FaultFixture.CleanFirstFetchAsync(app);
         await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt >= first.LastRunAt + TimeSpan.FromSeconds(30), Patience, "runs over two more buckets");
 
         await InvariantCheck.AssertCleanAsync(app.BaseAddress, exchange.RestBaseUri, exchangeClock);
-        var live = app.Services.GetRequiredService<LiveCandleFeed>();
+        var live = app.Services.GetRequiredService<VenueDirectory>().Default.Feed;
         foreach (var symbol in FaultFixture.Symbols)
         {
             var activity = live.GetActivity(symbol);

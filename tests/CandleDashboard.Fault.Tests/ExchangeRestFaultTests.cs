@@ -3,6 +3,7 @@ using CandleDashboard.Core.Fetching;
 using CandleDashboard.Integration.Tests;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Fault.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ExchangeRestFaultTests(FaultFixture stores) : IClassFixture<
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
         await using var health = new HealthWatch(app.BaseAddress);
         await FaultFixture.CleanFirstFetchAsync(app);
-        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        var fetcher = app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
 
         // Each misbehaviour in turn, each long enough for a fetcher run to meet it (runs come every 15 s bucket).
         var errors = new List<string>();
@@ -53,7 +54,7 @@ public sealed class ExchangeRestFaultTests(FaultFixture stores) : IClassFixture<
         exchange.Faults.RestStatus = 500; // empty stores and a failing exchange: nothing to load from
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres: null, redis: false));
         await using var health = new HealthWatch(app.BaseAddress);
-        var buffers = app.Services.GetRequiredService<CandleBufferSet>();
+        var buffers = app.Services.GetRequiredService<VenueDirectory>().Default.Buffers;
         await Eventually.ReachesAsync(() => buffers.Statuses, s => s.All(b => b.State == BufferState.Degraded), Patience, "every buffer degraded");
 
         exchange.Faults.Clear();

@@ -4,6 +4,7 @@ using CandleDashboard.Core.Fetching;
 using CandleDashboard.Integration.Tests;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Fault.Tests;
 
@@ -24,7 +25,7 @@ public sealed class ExchangeStreamFaultTests(FaultFixture stores) : IClassFixtur
         var postgres = await stores.FreshStoresAsync();
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
         await using var health = new HealthWatch(app.BaseAddress);
-        var feed = app.Services.GetRequiredService<IExchange>().Trades;
+        var feed = app.Services.GetRequiredService<VenueDirectory>().Default.Exchange.Trades;
         await Eventually.ReachesAsync(() => feed.Status, s => s.State == FeedState.Live && s.TradesReceived > 0, Patience, "live trades");
 
         var resumeTimes = new List<TimeSpan>();

@@ -5,6 +5,7 @@ using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using CandleDashboard.Tests.Shared.Servers;
 using Npgsql;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Fault.Tests;
 
@@ -45,7 +46,7 @@ public sealed class FaultFixture : IAsyncLifetime
     /// <summary>Waits for the app's first fetcher run to end without error (the scenario's starting line).</summary>
     public static Task<FetcherStatus> CleanFirstFetchAsync(AppInstance app) =>
         Eventually.ReachesAsync(
-            () => app.Services.GetRequiredService<OfficialKlineFetcher>().Status,
+            () => app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher.Status,
             s => s.LastRunAt is not null && s.LastError is null,
             TimeSpan.FromSeconds(90),
             "a clean first fetch");

@@ -2,6 +2,7 @@ using CandleDashboard.Core.Fetching;
 using CandleDashboard.Integration.Tests;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Fault.Tests;
 
@@ -22,7 +23,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
 
         await stores.RestartRedisEmptyAsync(down: Soak.Duration(TimeSpan.Zero, TimeSpan.FromMinutes(3)));
 
-        var reconciler = app.Services.GetRequiredService<StoreReconciler>();
+        var reconciler = app.Services.GetRequiredService<VenueDirectory>().Default.Reconciler;
         await StoreCheck.AssertContiguousAsync(app.Services, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
         Assert.Contains(reconciler.Statuses, s => s.TotalRepaired > 0);
         await InvariantCheck.AssertCleanAsync(app.BaseAddress, exchange.RestBaseUri);
@@ -37,7 +38,7 @@ public sealed class StoreFaultTests(FaultFixture stores) : IClassFixture<FaultFi
         await using var app = await AppInstance.StartAsync(stores.AppArgs(exchange, postgres));
         await using var health = new HealthWatch(app.BaseAddress);
         await FaultFixture.CleanFirstFetchAsync(app);
-        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        var fetcher = app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
 
         await stores.Postgres.StopAsync();
         try

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -31,7 +32,7 @@ public sealed class DataUpdatedTests(HubAppFixture hub) : IClassFixture<HubAppFi
         await btcUpdates.UntilCountAsync(1, TimeSpan.FromSeconds(40), "data_updated for BTCUSDT 15s");
         await ethUpdates.UntilCountAsync(1, TimeSpan.FromSeconds(40), "data_updated for ETHUSDT 15s");
 
-        var exchange = hub.App.Services.GetRequiredService<IExchange>().Name;
+        var exchange = hub.App.Services.GetRequiredService<VenueDirectory>().Default.Exchange.Name;
         AssertCommittedRanges(btcUpdates.Received, exchange, "BTCUSDT");
         AssertCommittedRanges(ethUpdates.Received, exchange, "ETHUSDT");
         Assert.Empty(idleUpdates.Received);
@@ -43,7 +44,7 @@ public sealed class DataUpdatedTests(HubAppFixture hub) : IClassFixture<HubAppFi
     {
         // Daily series: the fetcher itself publishes for them only at startup and at midnight UTC,
         // and then for other ranges than these.
-        var exchange = hub.App.Services.GetRequiredService<IExchange>().Name;
+        var exchange = hub.App.Services.GetRequiredService<VenueDirectory>().Default.Exchange.Name;
         var bnb = new DataUpdated(exchange, "BNBUSDT", "1d", 1_700_006_400_000, 1_700_092_800_000, 2);
         var sol = new DataUpdated(exchange, "SOLUSDT", "1d", 1_700_092_800_000, 1_700_092_800_000, 1);
         var bus = hub.App.Services.GetRequiredService<IDataUpdatedBus>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -29,7 +30,7 @@ public sealed class HubApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public ILiveCandleStream Stream => Services.GetRequiredService<ILiveCandleStream>();
+    public ILiveCandleStream Stream => Services.GetRequiredService<VenueDirectory>().Default.Live;
 
     public HubSubscriptionRegistry<Series> Registry => Services.GetRequiredService<HubSubscriptionRegistry<Series>>();
 

@@ -6,6 +6,7 @@ using CandleDashboard.Tests.Shared;
 using CandleDashboard.Web.Hubs;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -15,7 +16,7 @@ public sealed class IndicatorSubscriptionTests(HubAppFixture hub)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    private SharedIndicatorSet Indicators => hub.App.Services.GetRequiredService<SharedIndicatorSet>();
+    private SharedIndicatorSet Indicators => hub.App.Services.GetRequiredService<VenueDirectory>().Default.Indicators;
 
     private HubSubscriptionRegistry<IndicatorKey> Followers => hub.App.Services.GetRequiredService<HubSubscriptionRegistry<IndicatorKey>>();
 

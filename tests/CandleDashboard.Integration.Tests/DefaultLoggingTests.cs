@@ -4,6 +4,7 @@ using CandleDashboard.Core.Market;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Integration.Tests;
 
@@ -24,9 +25,9 @@ public sealed class DefaultLoggingTests(StoresFixture stores)
         await using (var app = await AppInstance.StartAsync(args, builder => builder.Logging.AddProvider(log)))
         {
             // SQL runs: migrations, the fetcher's commits and a history read that reaches PostgreSQL.
-            var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+            var fetcher = app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
             await Eventually.ReachesAsync(() => fetcher.Status, s => s.TotalCandles > 0, TimeSpan.FromSeconds(60), "official candles committed");
-            var history = app.Services.GetRequiredService<ICandleHistory>();
+            var history = app.Services.GetRequiredService<VenueDirectory>().Default.History;
             var slice = await history.LoadAsync("BTCUSDT", Interval.OneMinute, 50, CancellationToken.None);
             Assert.Equal(50, slice.Candles.Count(c => c.IsClosed));
         }

@@ -6,6 +6,7 @@ using CandleDashboard.Storage.Redis;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Integration.Tests;
 
@@ -35,7 +36,7 @@ public sealed class LiveCandleResumeTests(StoresFixture stores)
         }
 
         await using var second = await AppInstance.StartAsync(stores.AppArgs(postgres, "--Persistence:FetchOfficialKlines=false"));
-        var live = second.Services.GetRequiredService<ILiveCandleStream>();
+        var live = second.Services.GetRequiredService<VenueDirectory>().Default.Live;
         var resumed = await Eventually.ReachesAsync(
             () => live.TryGetForming("BTCUSDT", Interval.OneDay, out var c) ? c : (Candle?)null,
             c => c is { } f && f.TradeCount > saved.TradeCount,
@@ -48,7 +49,7 @@ public sealed class LiveCandleResumeTests(StoresFixture stores)
         Assert.True(forming.High >= saved.High && forming.Low <= saved.Low);
         Assert.True(forming.Volume > saved.Volume);
         // Only the trades after the restart were added to what was saved (none counted twice).
-        var accepted = second.Services.GetRequiredService<IExchange>().Trades.Status.TradesReceived;
+        var accepted = second.Services.GetRequiredService<VenueDirectory>().Default.Exchange.Trades.Status.TradesReceived;
         Assert.InRange(forming.TradeCount - saved.TradeCount, 1, accepted);
     }
 }

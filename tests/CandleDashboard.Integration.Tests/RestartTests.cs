@@ -4,6 +4,7 @@ using CandleDashboard.Core.Storage;
 using CandleDashboard.Simulator;
 using CandleDashboard.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Integration.Tests;
 
@@ -18,11 +19,11 @@ public sealed class RestartTests(StoresFixture stores)
         var postgres = await stores.FreshStoresAsync();
         await using (var first = await AppInstance.StartAsync(stores.AppArgs(postgres)))
         {
-            var fetcher = first.Services.GetRequiredService<OfficialKlineFetcher>();
+            var fetcher = first.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
             var status = await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null, Patience, "first fetch");
             Assert.Null(status.LastError);
             Assert.True(status.TotalCandles > 0);
-            var buffers = first.Services.GetRequiredService<CandleBufferSet>();
+            var buffers = first.Services.GetRequiredService<VenueDirectory>().Default.Buffers;
             await Eventually.ReachesAsync(() => buffers.AllReady, ready => ready, Patience, "first instance's buffers ready");
         }
 
@@ -36,7 +37,7 @@ public sealed class RestartTests(StoresFixture stores)
             "--Persistence:FetchOfficialKlines=false",
             $"--Exchange:Binance:RestBaseUri={exchange.RestBaseUri}",
             $"--Exchange:Binance:WebSocketBaseUri={exchange.WebSocketBaseUri}"));
-        var restored = second.Services.GetRequiredService<CandleBufferSet>();
+        var restored = second.Services.GetRequiredService<VenueDirectory>().Default.Buffers;
         await Eventually.ReachesAsync(() => restored.AllReady, ready => ready, Patience, "restarted buffers ready");
 
         // Statuses first: a failure names the series that went to the exchange. (A flake of this test showed

@@ -7,6 +7,7 @@ using CandleDashboard.Web.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Integration.Tests;
 
@@ -23,11 +24,11 @@ public sealed class StartupBufferBenchmark(StoresFixture stores, ITestOutputHelp
     {
         var postgres = await stores.FreshStoresAsync();
         await using var app = await AppInstance.StartAsync(stores.AppArgs(postgres));
-        var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+        var fetcher = app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
         await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null, TimeSpan.FromSeconds(60), "first fetch");
 
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
-        var history = app.Services.GetRequiredService<ICandleHistory>();
+        var history = app.Services.GetRequiredService<VenueDirectory>().Default.History;
         var timings = new List<double>();
         for (var run = 0; run < 5; run++)
         {

@@ -3,6 +3,7 @@ using CandleDashboard.Tests.Shared;
 using CandleDashboard.Web.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Integration.Tests;
 
@@ -19,7 +20,7 @@ public sealed class VerifyStoreCommandTests(StoresFixture stores)
         long hole, wrong;
         await using (var app = await AppInstance.StartAsync(stores.AppArgs(postgres)))
         {
-            var fetcher = app.Services.GetRequiredService<OfficialKlineFetcher>();
+            var fetcher = app.Services.GetRequiredService<VenueDirectory>().Default.Fetcher;
             await Eventually.ReachesAsync(() => fetcher.Status, s => s.LastRunAt is not null && s.TotalCandles > 0, Patience, "a first fetch");
         }
 

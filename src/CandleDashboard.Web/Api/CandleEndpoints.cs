@@ -5,6 +5,7 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Api;
 
@@ -70,15 +71,14 @@ public static class CandleEndpoints
         [Description("true (default) to end with the live forming candle; false for closed candles only. Not with before/endTime.")] string? includeLive,
         [Description("UTC epoch milliseconds, exclusive: the page of closed candles opening before this time (a time inside a bucket includes that bucket). Pass the previous response's nextBefore to scroll back. Not in the future; not with endTime.")] string? before,
         [Description("UTC epoch milliseconds, inclusive (Binance's endTime): candles opening at or before this time; endTime=T is before=T+1. Not in the future; not with before.")] string? endTime,
-        SeriesCatalog catalog,
-        ICandleHistory history,
-        ILiveCandleStream live,
-        ILiveDeltaSource liveDeltas,
+        [Description(VenueRequest.Description)] string? exchange,
+        VenueDirectory venues,
         TimeProvider clock,
         DashboardMetrics metrics,
         CancellationToken cancellationToken)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem)
+        if (!VenueRequest.TryResolve(exchange, venues, out var venue, out var problem)
+            || !SeriesRequestParser.TryParse(symbol, interval, venue.Catalog, out var series, out problem)
             || !SeriesRequestParser.TryParseCount(count, out var wanted, out problem)
             || !SeriesRequestParser.TryParseFlag(nameof(includeLive), includeLive, true, out var withLive, out problem)
             || !SeriesRequestParser.TryParsePageEnd(before, endTime, includeLive, clock.GetUtcNow().ToUnixTimeMilliseconds(), out var pageBefore, out problem))
@@ -86,13 +86,13 @@ public static class CandleEndpoints
             return problem;
         }
 
-        var read = await CandleRead.ReadAsync(series, wanted, withLive, pageBefore, history, live, metrics, cancellationToken);
+        var read = await CandleRead.ReadAsync(series, wanted, withLive, pageBefore, venue.History, venue.Live, metrics, cancellationToken);
         return Results.Ok(new CandlesResponse(
             series.Symbol,
             series.Interval.Code,
             read.Source,
             read.Gap is { } gap ? GapJson.From(gap) : null,
-            [.. read.Candles.Select(c => WithLiveDelta(c, series, liveDeltas))],
+            [.. read.Candles.Select(c => WithLiveDelta(c, series, venue.LiveDeltas))],
             read.ReachedStart,
             read.NextBefore));
     }
@@ -100,51 +100,52 @@ public static class CandleEndpoints
     private static async Task<IResult> GetLatestAsync(
         string symbol,
         string interval,
-        SeriesCatalog catalog,
-        ICandleHistory history,
-        ILiveCandleStream live,
-        ILiveDeltaSource liveDeltas,
+        [Description(VenueRequest.Description)] string? exchange,
+        VenueDirectory venues,
         DashboardMetrics metrics,
         CancellationToken cancellationToken)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem))
+        if (!VenueRequest.TryResolve(exchange, venues, out var venue, out var problem)
+            || !SeriesRequestParser.TryParse(symbol, interval, venue.Catalog, out var series, out problem))
         {
             return problem;
         }
 
-        if (Forming(live, series) is { } forming)
+        if (Forming(venue.Live, series) is { } forming)
         {
             return Results.Ok(new SingleCandleResponse(series.Symbol, series.Interval.Code, CandleJson.From(forming)));
         }
 
-        var slice = await history.LoadAsync(series.Symbol, series.Interval, 1, cancellationToken);
+        var slice = await venue.History.LoadAsync(series.Symbol, series.Interval, 1, cancellationToken);
         metrics.RowsFetched(slice.Candles.Count, slice.Source);
         return slice.Candles.Count > 0
-            ? Results.Ok(new SingleCandleResponse(series.Symbol, series.Interval.Code, WithLiveDelta(slice.Candles[^1], series, liveDeltas)))
+            ? Results.Ok(new SingleCandleResponse(series.Symbol, series.Interval.Code, WithLiveDelta(slice.Candles[^1], series, venue.LiveDeltas)))
             : NoCandleYet(series);
     }
 
-    private static IResult GetLiveCandle(string? symbol, string? interval, SeriesCatalog catalog, ILiveCandleStream live)
+    private static IResult GetLiveCandle(string? symbol, string? interval, [Description(VenueRequest.Description)] string? exchange, VenueDirectory venues)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem))
+        if (!VenueRequest.TryResolve(exchange, venues, out var venue, out var problem)
+            || !SeriesRequestParser.TryParse(symbol, interval, venue.Catalog, out var series, out problem))
         {
             return problem;
         }
 
-        return Forming(live, series) is { } forming
+        return Forming(venue.Live, series) is { } forming
             ? Results.Ok(new SingleCandleResponse(series.Symbol, series.Interval.Code, CandleJson.From(forming)))
             : NoCandleYet(series);
     }
 
-    private static IResult GetLiveAccuracy(string symbol, string interval, SeriesCatalog catalog, ILiveDeltaSource liveDeltas)
+    private static IResult GetLiveAccuracy(string symbol, string interval, [Description(VenueRequest.Description)] string? exchange, VenueDirectory venues)
     {
-        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem))
+        if (!VenueRequest.TryResolve(exchange, venues, out var venue, out var problem)
+            || !SeriesRequestParser.TryParse(symbol, interval, venue.Catalog, out var series, out problem))
         {
             return problem;
         }
 
         // Every served series is recorded; a null here would be a served series without a log.
-        return liveDeltas.AccuracyOf(series.Symbol, series.Interval) is { } accuracy
+        return venue.LiveDeltas.AccuracyOf(series.Symbol, series.Interval) is { } accuracy
             ? Results.Ok(LiveAccuracyJson.From(accuracy))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown series", detail: $"No live accuracy is recorded for {series}.");
     }

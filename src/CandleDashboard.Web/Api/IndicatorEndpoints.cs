@@ -5,6 +5,7 @@ using CandleDashboard.Core.History;
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Api;
 
@@ -12,7 +13,7 @@ namespace CandleDashboard.Web.Api;
 public static class IndicatorEndpoints
 {
     /// <summary>Query parameters of the request itself; every other one is a parameter of the indicator.</summary>
-    private static readonly HashSet<string> RequestParameters = new(StringComparer.OrdinalIgnoreCase) { "name", "count", "includeLive", "before", "endTime" };
+    private static readonly HashSet<string> RequestParameters = new(StringComparer.OrdinalIgnoreCase) { "name", "count", "includeLive", "before", "endTime", "exchange" };
 
     public static RouteGroupBuilder MapIndicatorEndpoints(this RouteGroupBuilder api)
     {
@@ -43,11 +44,9 @@ public static class IndicatorEndpoints
         [Description("As for /api/candles: true (default) to end with the forming candle's value.")] string? includeLive,
         [Description("As for /api/candles: the page of values of candles opening before this time (UTC epoch ms).")] string? before,
         [Description("As for /api/candles: candles opening at or before this time (UTC epoch ms).")] string? endTime,
+        [Description(VenueRequest.Description)] string? exchange,
         HttpRequest request,
-        SeriesCatalog catalog,
-        ICandleHistory history,
-        ILiveCandleStream live,
-        IndicatorHistory indicators,
+        VenueDirectory venues,
         TimeProvider clock,
         DashboardMetrics metrics,
         CancellationToken cancellationToken)
@@ -55,7 +54,8 @@ public static class IndicatorEndpoints
         var parameters = request.Query
             .Where(q => !RequestParameters.Contains(q.Key))
             .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()));
-        if (!SeriesRequestParser.TryParse(symbol, interval, catalog, out var series, out var problem)
+        if (!VenueRequest.TryResolve(exchange, venues, out var venue, out var problem)
+            || !SeriesRequestParser.TryParse(symbol, interval, venue.Catalog, out var series, out problem)
             || !SeriesRequestParser.TryParseIndicator(name, parameters, out var spec, out problem)
             || !SeriesRequestParser.TryParseCount(count, out var wanted, out problem)
             || !SeriesRequestParser.TryParseFlag(nameof(includeLive), includeLive, true, out var withLive, out problem)
@@ -64,8 +64,8 @@ public static class IndicatorEndpoints
             return problem;
         }
 
-        var read = await CandleRead.ReadAsync(series, wanted, withLive, pageBefore, history, live, metrics, cancellationToken);
-        var values = await indicators.ComputeAsync(series, spec, read.Candles, cancellationToken);
+        var read = await CandleRead.ReadAsync(series, wanted, withLive, pageBefore, venue.History, venue.Live, metrics, cancellationToken);
+        var values = await venue.IndicatorHistory.ComputeAsync(series, spec, read.Candles, cancellationToken);
         return Results.Ok(new IndicatorResponse(
             series.Symbol,
             series.Interval.Code,

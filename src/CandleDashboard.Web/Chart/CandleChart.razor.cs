@@ -7,6 +7,7 @@ using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Components.Layout;
+using CandleDashboard.Web.Venues;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Plotly.Blazor;
@@ -32,17 +33,15 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     /// <summary>Candles per scroll-back page: one exchange request when the stores lack them.</summary>
     public const int PageCandles = HistoryPage.MaxCount;
 
-    [Inject] private ICandleHistory History { get; set; } = default!;
-    [Inject] private ILiveCandleStream Live { get; set; } = default!;
+    [Inject] private VenueDirectory Venues { get; set; } = default!;
     [Inject] private IDataUpdatedBus DataUpdates { get; set; } = default!;
-    [Inject] private IExchange Exchange { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ThemeState Theme { get; set; } = default!;
     [Inject] private ILogger<CandleChart> Logger { get; set; } = default!;
-    [Inject] private SharedIndicatorSet SharedIndicators { get; set; } = default!;
-    [Inject] private IndicatorHistory IndicatorHistory { get; set; } = default!;
-    [Inject] private ILiveDeltaSource LiveDeltas { get; set; } = default!;
+
+    /// <summary>The venue's id (<c>kraken</c>); null or empty: the default venue. The page resolved it already.</summary>
+    [Parameter] public string? Exchange { get; set; }
 
     [Parameter, EditorRequired] public string Symbol { get; set; } = "";
     [Parameter, EditorRequired] public Interval Interval { get; set; }
@@ -77,8 +76,8 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private string? _indicatorProblem;
     private string? _liveAccuracy;
     private ChartSession? _session;
-    private (string Symbol, Interval Interval)? _requested;
-    private (string Symbol, Interval Interval)? _started;
+    private (Venue Venue, string Symbol, Interval Interval)? _requested;
+    private (Venue Venue, string Symbol, Interval Interval)? _started;
     private ChartState _state = ChartState.Loading;
     private string? _error;
     private bool _errorIsUnknownSymbol;
@@ -105,7 +104,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
     protected override void OnParametersSet()
     {
-        var key = (Symbol, Interval);
+        var key = (Venues.Get(Exchange), Symbol, Interval);
         if (_requested != key)
         {
             _requested = key;
@@ -126,7 +125,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         if (_requested is { } key && _started != key)
         {
             _started = key;
-            await LoadAsync(key.Symbol, key.Interval, InitialView);
+            await LoadAsync(key.Venue, key.Symbol, key.Interval, InitialView);
         }
         else if (_session is { IsDrawn: true } session)
         {
@@ -201,17 +200,17 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         StateHasChanged();
         if (_requested is { } key)
         {
-            await LoadAsync(key.Symbol, key.Interval, view: null);
+            await LoadAsync(key.Venue, key.Symbol, key.Interval, view: null);
         }
     }
 
-    private async Task LoadAsync(string symbol, Interval interval, ChartRange? view)
+    private async Task LoadAsync(Venue venue, string symbol, Interval interval, ChartRange? view)
     {
         // Stop the previous series at once (its history request is cancelled, its handlers
         // unsubscribed), then take turns: every load draws into the same plot.
         var previous = _session;
         previous?.Dispose();
-        var session = new ChartSession(symbol, interval, MaxCandles);
+        var session = new ChartSession(venue, symbol, interval, MaxCandles);
         _session = session;
 
         await _loadGate.WaitAsync();
@@ -229,8 +228,8 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
             // Subscribe before reading history so no update falls between the two; updates are
             // held until the chart is drawn, then stale ones are dropped by ChartSeries.
-            session.Attach(Live.Subscribe(symbol, interval, update => OnLiveUpdate(session, update)));
-            var exchange = Exchange.Name;
+            session.Attach(venue.Live.Subscribe(symbol, interval, update => OnLiveUpdate(session, update)));
+            var exchange = venue.Exchange.Name;
             session.Attach(DataUpdates.Subscribe(message =>
             {
                 if (OfficialUpdateFilter.Concerns(message, exchange, symbol, interval))
@@ -240,14 +239,14 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             }));
 
             // The tick size is nice to have: asked for alongside history, used only if it is already known.
-            var symbols = Exchange.Symbols.GetSymbolsAsync(session.Cancellation);
-            var history = (await History.LoadAsync(symbol, interval, HistoryCount, session.Cancellation)).Candles;
+            var symbols = venue.Exchange.Symbols.GetSymbolsAsync(session.Cancellation);
+            var history = (await venue.History.LoadAsync(symbol, interval, HistoryCount, session.Cancellation)).Candles;
             if (session != _session)
             {
                 return;
             }
 
-            var candles = CandleMerge.WithLiveCandles(history, Live.GetLiveCandles(symbol, interval));
+            var candles = CandleMerge.WithLiveCandles(history, venue.Live.GetLiveCandles(symbol, interval));
             session.Series.Load(candles);
             _decimals = PriceDecimals.For(symbols.IsCompletedSuccessfully ? symbols.Result.FirstOrDefault(s => s.Symbol == symbol) : null, candles);
             await DrawAsync(session, candles, view);
@@ -260,7 +259,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             CopyReadouts(session);
             StateHasChanged();
             session.Indicators = new ChartIndicatorSession(
-                new Series(symbol, interval), SharedIndicators, session.Pending, () => StartDrain(session), Logger);
+                new Series(symbol, interval), venue.Indicators, session.Pending, () => StartDrain(session), Logger);
             session.Attach(session.Indicators);
             await DrainAsync(session); // releases the updates held during the load
 
@@ -392,7 +391,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     {
         try
         {
-            var candles = await History.GetRangeAsync(session.Symbol, session.Interval, message.From, message.To, session.Cancellation);
+            var candles = await session.Venue.History.GetRangeAsync(session.Symbol, session.Interval, message.From, message.To, session.Cancellation);
             if (!session.IsDisposed && session.Pending.OfferOfficial(candles))
             {
                 await InvokeAsync(() => DrainAsync(session));
@@ -539,16 +538,17 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     // also picks up a delta the buffers recorded just after this chart read its candles.
     private async Task ShowLiveDeltasAsync(ChartSession session)
     {
-        _liveAccuracy = LiveDeltaText.Summary(LiveDeltas.AccuracyOf(session.Symbol, session.Interval));
+        var liveDeltas = session.Venue.LiveDeltas;
+        _liveAccuracy = LiveDeltaText.Summary(liveDeltas.AccuracyOf(session.Symbol, session.Interval));
         if (session.Series.Last is not { } last)
         {
             return;
         }
 
         var deltas = new List<ChartLiveDelta>();
-        for (var i = 0; i < LiveDeltas.Window + 2; i++)
+        for (var i = 0; i < liveDeltas.Window + 2; i++)
         {
-            if (LiveDeltas.DeltaAt(session.Symbol, session.Interval, last.OpenTime - (i * session.Interval.Milliseconds)) is { } delta)
+            if (liveDeltas.DeltaAt(session.Symbol, session.Interval, last.OpenTime - (i * session.Interval.Milliseconds)) is { } delta)
             {
                 deltas.Add(ChartLiveDelta.From(delta));
             }
@@ -614,7 +614,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         _pageInFlight = true;
         try
         {
-            var page = await History.LoadBeforeAsync(session.Symbol, session.Interval, beforeOpenTime, PageCandles, session.Cancellation);
+            var page = await session.Venue.History.LoadBeforeAsync(session.Symbol, session.Interval, beforeOpenTime, PageCandles, session.Cancellation);
             return answer(page) with { Indicators = await IndicatorPageAsync(session, page.Candles) };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || session.IsDisposed)
@@ -635,7 +635,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         var values = new List<ChartIndicatorValues>();
         foreach (var spec in session.Indicators?.Shown ?? [])
         {
-            var computed = await IndicatorHistory.ComputeAsync(new Series(session.Symbol, session.Interval), spec, candles, session.Cancellation);
+            var computed = await session.Venue.IndicatorHistory.ComputeAsync(new Series(session.Symbol, session.Interval), spec, candles, session.Cancellation);
             values.Add(ChartIndicatorValues.From(spec, computed));
         }
 
@@ -654,7 +654,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         var view = from is > 0 && to > from ? new ChartRange(from.Value, to.Value) : null;
         _state = ChartState.Loading;
         StateHasChanged();
-        return LoadAsync(key.Symbol, key.Interval, view);
+        return LoadAsync(key.Venue, key.Symbol, key.Interval, view);
     }
 
     /// <summary>The browser loaded or dropped candles: what it holds now, for the readouts and for which updates to send.</summary>

@@ -1,12 +1,13 @@
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Chart;
 
 /// <summary>
-/// The chart URL's two segments checked against the served series. Anything typed into the
+/// The chart URL's segments checked against the venue's served series. Anything typed into the
 /// address bar lands here, so every outcome is a value with a friendly message, never an exception.
 /// </summary>
-public sealed record ChartRoute(SeriesCheck Check)
+public sealed record ChartRoute(Venue Venue, SeriesCheck Check)
 {
     public bool IsValid => Check.IsValid;
 
@@ -19,9 +20,9 @@ public sealed record ChartRoute(SeriesCheck Check)
 
     public string Message => Check.Message;
 
-    /// <summary>The one spelling of this chart's URL (btcusdt/1H → /chart/BTCUSDT/1h).</summary>
-    public string Path => ChartPaths.For(Check.Series);
+    /// <summary>The one spelling of this chart's URL (btcusdt/1H → /chart/BTCUSDT/1h; Kraken/btcusd/1m → /chart/kraken/BTCUSD/1m).</summary>
+    public string Path => ChartPaths.For(Venue, Check.Series);
 
-    public static ChartRoute Resolve(string? symbolText, string? intervalText, SeriesCatalog catalog) =>
-        new(catalog.Check(symbolText, intervalText));
+    public static ChartRoute Resolve(Venue venue, string? symbolText, string? intervalText) =>
+        new(venue, venue.Catalog.Check(symbolText, intervalText));
 }

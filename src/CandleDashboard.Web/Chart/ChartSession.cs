@@ -1,11 +1,12 @@
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Chart;
 
 /// <summary>
 /// One series shown in one chart, from subscribe to dispose: its subscriptions (live candles,
 /// data_updated), the updates waiting for the browser, and the server's view of the drawn series.
-/// Switching symbol or interval disposes the session and starts a new one, so nothing of the old
+/// Switching exchange, symbol or interval disposes the session and starts a new one, so nothing of the old
 /// series (handler, pending updates, in-flight history request) can leak into the new one.
 /// </summary>
 public sealed class ChartSession : IDisposable
@@ -15,12 +16,16 @@ public sealed class ChartSession : IDisposable
     private readonly List<IDisposable> _subscriptions = [];
     private int _disposed;
 
-    public ChartSession(string symbol, Interval interval, int maxCandles)
+    public ChartSession(Venue venue, string symbol, Interval interval, int maxCandles)
     {
+        Venue = venue;
         Symbol = symbol;
         Interval = interval;
         Series = new ChartSeries(maxCandles);
     }
+
+    /// <summary>The exchange the series is on: its live candles, history and indicators are the session's sources.</summary>
+    public Venue Venue { get; }
 
     public string Symbol { get; }
 

@@ -2,10 +2,10 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Web.Admin;
 using CandleDashboard.Web.Api;
 using CandleDashboard.Web.Hubs;
-using CandleDashboard.Web.Indicators;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
 using CandleDashboard.Web.Security;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Hosting;
 
@@ -43,10 +43,12 @@ public static class DashboardHost
         // Forwarded headers and security headers: the outermost middleware (its startup filter puts itself first).
         builder.AddSecurity();
 
-        await builder.AddExchangeAsync();
+        // The exchanges shown, each with its symbols (Dashboard:Exchanges), read once: each brings its own workers.
+        var venues = VenuePlan.From(builder.Configuration);
+        await builder.AddExchangesAsync(venues);
         builder.AddDashboard();
         builder.AddCandlePersistence();
-        builder.AddIndicators();
+        builder.AddVenues(venues);
         builder.AddCandleHub();
 
         builder.AddPublicApi();

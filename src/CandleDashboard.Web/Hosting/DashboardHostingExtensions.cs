@@ -1,8 +1,7 @@
-using CandleDashboard.Core.Feeds;
-using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Components;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Components.Layout;
+using CandleDashboard.Web.Venues;
 using Microsoft.AspNetCore.Components.Server;
 using MudBlazor.Services;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace CandleDashboard.Web.Hosting;
 
 public static class DashboardHostingExtensions
 {
-    /// <summary>Options, the served series, live candles, the trade pump and the Blazor components.</summary>
+    /// <summary>Options and the Blazor components (the served series and live candles are each venue's: <see cref="Venues.VenueHostingExtensions"/>).</summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,23 +19,6 @@ public static class DashboardHostingExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
 
-        services.AddSingleton(sp =>
-        {
-            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            return new SeriesCatalog(dashboard.EffectiveSymbols, dashboard.EffectiveIntervals);
-        });
-
-        // The feed is the trade sink (fed by TradeFeedWorker); everything else reads it as the stream.
-        services.AddSingleton(sp =>
-        {
-            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            return new LiveCandleFeed(
-                new LiveCandleFeedOptions { Symbols = dashboard.EffectiveSymbols, Intervals = dashboard.EffectiveIntervals },
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<LiveCandleFeed>>());
-        });
-        services.AddSingleton<ILiveCandleStream>(sp => sp.GetRequiredService<LiveCandleFeed>());
-        services.AddHostedService<TradeFeedWorker>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -62,8 +44,8 @@ public static class DashboardHostingExtensions
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PublicWebRootFileProvider(app.Environment.WebRootFileProvider) });
         app.UseAntiforgery();
 
-        var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
-        app.MapGet("/", () => Results.Redirect(dashboard.DefaultChartPath)).ExcludeFromDescription();
+        var venues = app.Services.GetRequiredService<VenueDirectory>();
+        app.MapGet("/", () => Results.Redirect(venues.DefaultChartPath)).ExcludeFromDescription();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

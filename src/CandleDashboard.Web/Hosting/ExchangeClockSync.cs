@@ -1,4 +1,5 @@
 using CandleDashboard.Core.Exchange;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Hosting;
 
@@ -8,8 +9,13 @@ namespace CandleDashboard.Web.Hosting;
 /// keeps the last offset and tries again sooner. A large offset is logged: it means the host's clock
 /// is wrong, which an operator should fix, though the app no longer depends on it.
 /// </summary>
-internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock, ILogger<ExchangeClockSync> logger) : BackgroundService
+internal sealed class ExchangeClockSync(VenueDirectory venues, ExchangeClock clock, ILogger<ExchangeClockSync> logger) : BackgroundService
 {
+    // One clock for the app, the default venue's: it corrects the host's clock, which is what is
+    // wrong when candles close late or early; exchanges themselves agree to well under the fetch
+    // grace, so a second venue needs no clock of its own.
+    private readonly IExchange _exchange = venues.Default.Exchange;
+
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 
     private const int Samples = 3;
@@ -76,7 +82,7 @@ internal sealed class ExchangeClockSync(IExchange exchange, ExchangeClock clock,
             for (var i = 0; i < Samples; i++)
             {
                 var sent = clock.LocalNow;
-                var server = await exchange.ServerTime.GetServerTimeAsync(cancellationToken);
+                var server = await _exchange.ServerTime.GetServerTimeAsync(cancellationToken);
                 var received = clock.LocalNow;
                 if (best is null || received - sent < best.Value.Received - best.Value.Sent)
                 {

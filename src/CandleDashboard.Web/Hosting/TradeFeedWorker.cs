@@ -1,20 +1,16 @@
 using CandleDashboard.Core.Exchange;
-using CandleDashboard.Core.Feeds;
-using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
-using Microsoft.Extensions.Options;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Hosting;
 
 /// <summary>
-/// Pumps the exchange's trades into the live candle feed for the app's lifetime. First, when a
+/// Pumps a venue's trades into the live candle feed for the app's lifetime. First, when a
 /// live candle store is configured, the forming candles saved before a restart are resumed, so a
 /// restart does not restart the current buckets from nothing.
 /// </summary>
 internal sealed class TradeFeedWorker(
-    IExchange exchange,
-    LiveCandleFeed liveCandles,
-    IOptions<DashboardOptions> options,
+    Venue venue,
     TimeProvider timeProvider,
     ExchangeClock clock,
     ILogger<TradeFeedWorker> logger,
@@ -25,8 +21,10 @@ internal sealed class TradeFeedWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The clock closes candles and flushes coalesced updates even when no trade arrives.
+        var liveCandles = venue.Feed;
+        var exchange = venue.Exchange;
         liveCandles.Start();
-        var symbols = options.Value.EffectiveSymbols;
+        var symbols = venue.Catalog.Symbols;
         try
         {
             // Buckets close by the exchange's clock: know it before the first trade (bounded, so an
@@ -38,7 +36,7 @@ internal sealed class TradeFeedWorker(
 
             if (resumer is not null)
             {
-                await resumer.ResumeAsync(liveCandles, symbols, options.Value.EffectiveIntervals, stoppingToken);
+                await resumer.ResumeAsync(exchange.Name, liveCandles, symbols, venue.Catalog.Intervals, stoppingToken);
             }
 
             // The feed reconnects by itself; an exception out of it is a bug. Rather than leave the site

@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using Microsoft.AspNetCore.SignalR;
+using CandleDashboard.Web.Venues;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hubs;
@@ -9,12 +10,13 @@ namespace CandleDashboard.Web.Hubs;
 /// The public hub at <c>/hubs/candles</c>: other programs follow series and receive
 /// <c>candle</c> and <c>data_updated</c> messages. Everything a client sends is validated here;
 /// refusals are <see cref="HubException"/>s (the client sees the message, the connection lives on).
+/// It serves the default venue's series; following another venue's is not offered yet (its candles are
+/// in the REST API with <c>?exchange=</c>).
 /// </summary>
 public sealed class CandleHub(
-    SeriesCatalog catalog,
+    VenueDirectory venues,
     HubSubscriptionRegistry<Series> registry,
     HubSubscriptionRegistry<IndicatorKey> indicatorRegistry,
-    SharedIndicatorSet indicators,
     IOptions<CandleHubOptions> options,
     HubConnectionEvents events,
     HubGroups groups,
@@ -69,7 +71,7 @@ public sealed class CandleHub(
         {
             // Starts (warms up) the shared calculator if nobody uses it yet; held while the registry opens
             // its broadcast, which takes a lease of its own.
-            lease = await indicators.AcquireAsync(key.Series, key.Spec, Context.ConnectionAborted);
+            lease = await venues.Default.Indicators.AcquireAsync(key.Series, key.Spec, Context.ConnectionAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -120,7 +122,7 @@ public sealed class CandleHub(
     /// <summary>A served series, or a <see cref="HubException"/> whose message is all the client learns.</summary>
     private Series Validate(string? symbol, string? interval)
     {
-        var check = catalog.Check(symbol, interval);
+        var check = venues.Default.Catalog.Check(symbol, interval);
         return check.IsValid ? check.Series : throw new HubException(check.Message);
     }
 

@@ -2,6 +2,7 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
+using CandleDashboard.Web.Venues;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,8 @@ public static class CandleHubHostingExtensions
             sp.GetRequiredService<IOptions<CandleHubOptions>>().Value.SlowFollowerTimeout));
         services.AddSingleton(sp =>
         {
-            var stream = sp.GetRequiredService<ILiveCandleStream>();
+            // The hub follows the default venue (see CandleHub).
+            var stream = sp.GetRequiredService<VenueDirectory>().Default.Live;
             var settings = sp.GetRequiredService<HubBroadcastSettings>();
             HubSubscriptionRegistry<Series>? registry = null;
             registry = new HubSubscriptionRegistry<Series>(series => new SeriesBroadcaster(series, stream, () => registry!.FollowersOf(series), settings));
@@ -56,7 +58,7 @@ public static class CandleHubHostingExtensions
         });
         services.AddSingleton(sp =>
         {
-            var indicators = sp.GetRequiredService<SharedIndicatorSet>();
+            var indicators = sp.GetRequiredService<VenueDirectory>().Default.Indicators;
             var settings = sp.GetRequiredService<HubBroadcastSettings>();
             HubSubscriptionRegistry<IndicatorKey>? registry = null;
 

@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using Microsoft.AspNetCore.SignalR;
+using CandleDashboard.Web.Venues;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Hubs;
@@ -12,7 +13,7 @@ namespace CandleDashboard.Web.Hubs;
 /// at no cost.
 /// </summary>
 /// <remarks>Sent like the candles (<see cref="HubSendDeadline"/>): nobody waits for a follower that stopped reading.</remarks>
-internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHub> hub, HubGroups groups, IOptions<CandleHubOptions> options, ILogger<DataUpdatedRelay> logger) : IHostedService
+internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, VenueDirectory venues, IHubContext<CandleHub> hub, HubGroups groups, IOptions<CandleHubOptions> options, ILogger<DataUpdatedRelay> logger) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -31,7 +32,8 @@ internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, IHubContext<CandleHu
     private void OnDataUpdated(DataUpdated message)
     {
         // Messages may come from other instances over Redis: only well-formed series become group names.
-        if (!Symbols.IsValid(message.Symbol) || !Interval.TryParse(message.Interval, out var interval))
+        // The hub's followers are the default venue's; another venue's update is not theirs.
+        if (message.Exchange != venues.Default.Exchange.Name || !Symbols.IsValid(message.Symbol) || !Interval.TryParse(message.Interval, out var interval))
         {
             return;
         }

@@ -1,9 +1,6 @@
 using System.Diagnostics.Metrics;
 using CandleDashboard.Core.Accuracy;
-using CandleDashboard.Core.Exchange;
-using CandleDashboard.Core.Feeds;
-using CandleDashboard.Web.Options;
-using Microsoft.Extensions.Options;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Metrics;
 
@@ -13,7 +10,7 @@ namespace CandleDashboard.Web.Metrics;
 /// the rest are counted by whoever does the work: the hub calls <see cref="HubConnected"/> and
 /// <see cref="UpdatesPushed"/>, history readers <see cref="RowsFetched"/>, the circuit handler
 /// <see cref="CircuitOpened"/>. Live vs official is observed from <see cref="ILiveDeltaSource"/>
-/// per symbol and interval (the buffers record it once for the server).
+/// per exchange, symbol and interval (the buffers record it once for the server).
 /// </summary>
 public sealed class DashboardMetrics
 {
@@ -27,38 +24,38 @@ public sealed class DashboardMetrics
     private long _openCircuits;
     private long _openHubConnections;
 
-    public DashboardMetrics(IMeterFactory meterFactory, IExchange exchange, ILiveCandleStream live, IOptions<DashboardOptions> dashboard, ILiveDeltaSource liveDeltas)
+    public DashboardMetrics(IMeterFactory meterFactory, VenueDirectory venues)
     {
         var meter = meterFactory.Create(MeterName);
-        var symbols = dashboard.Value.EffectiveSymbols;
 
+        // Every venue's figures carry its id as the "exchange" tag.
         meter.CreateObservableCounter(
             "candledashboard.trades.in",
-            () => exchange.Trades.Status.TradesReceived,
+            () => venues.All.Select(v => new Measurement<long>(v.Exchange.Trades.Status.TradesReceived, ExchangeTag(v))),
             unit: "{trade}",
-            description: "Trades received from the exchange's stream.");
+            description: "Trades received from each exchange's stream.");
         meter.CreateObservableCounter(
             "candledashboard.trades.rejected",
-            () => symbols.Sum(s => live.GetActivity(s)?.RejectedTrades ?? 0),
+            () => venues.All.Select(v => new Measurement<long>(v.Catalog.Symbols.Sum(s => v.Live.GetActivity(s)?.RejectedTrades ?? 0), ExchangeTag(v))),
             unit: "{trade}",
             description: "Trades the candle builder refused (price or quantity not positive, time too far ahead).");
         meter.CreateObservableCounter(
             "candledashboard.live_delta.compared",
-            () => liveDeltas.Accuracies.SelectMany(a => new[]
+            () => venues.All.SelectMany(v => v.LiveDeltas.Accuracies.SelectMany(a => new[]
             {
-                new Measurement<long>(a.MatchedSinceStart, SeriesTags(a, "matched")),
-                new Measurement<long>(a.DifferingSinceStart, SeriesTags(a, "differed")),
-            }),
+                new Measurement<long>(a.MatchedSinceStart, SeriesTags(v, a, "matched")),
+                new Measurement<long>(a.DifferingSinceStart, SeriesTags(v, a, "differed")),
+            })),
             unit: "{candle}",
             description: "Live-built candles compared with the official kline that replaced them, by symbol, interval and outcome (matched: equal open, high, low, close, volume and trade count).");
         meter.CreateObservableGauge(
             "candledashboard.live_delta.largest_close_difference",
-            () => liveDeltas.Accuracies.Select(a => new Measurement<double>((double)a.LargestCloseDifference, SeriesTags(a))),
+            () => venues.All.SelectMany(v => v.LiveDeltas.Accuracies.Select(a => new Measurement<double>((double)a.LargestCloseDifference, SeriesTags(v, a)))),
             unit: "{price}",
             description: "Largest |official − live| close over each series' last replaced candles (Window: 100), in the quote currency.");
         meter.CreateObservableGauge(
             "candledashboard.live_delta.window_matched",
-            () => liveDeltas.Accuracies.Select(a => new Measurement<int>(a.Matched, SeriesTags(a))),
+            () => venues.All.SelectMany(v => v.LiveDeltas.Accuracies.Select(a => new Measurement<int>(a.Matched, SeriesTags(v, a)))),
             unit: "{candle}",
             description: "Of each series' last replaced candles (at most 100), how many the live candle matched.");
         _updatesPushed = meter.CreateCounter<long>(
@@ -88,14 +85,18 @@ public sealed class DashboardMetrics
             description: "Hub method calls refused with a reason for the caller (invalid symbol or interval, subscription limit).");
     }
 
-    private static KeyValuePair<string, object?>[] SeriesTags(LiveAccuracy accuracy, string? outcome = null) => outcome is null
+    private static KeyValuePair<string, object?> ExchangeTag(Venue venue) => new("exchange", venue.Id);
+
+    private static KeyValuePair<string, object?>[] SeriesTags(Venue venue, LiveAccuracy accuracy, string? outcome = null) => outcome is null
         ?
         [
+            ExchangeTag(venue),
             new("symbol", accuracy.Series.Symbol),
             new("interval", accuracy.Series.Interval.Code),
         ]
         :
         [
+            ExchangeTag(venue),
             new("symbol", accuracy.Series.Symbol),
             new("interval", accuracy.Series.Interval.Code),
             new("outcome", outcome),

@@ -1,5 +1,4 @@
 using CandleDashboard.Core.Market;
-using CandleDashboard.Web.Chart;
 
 namespace CandleDashboard.Web.Options;
 
@@ -8,7 +7,13 @@ public sealed class DashboardOptions
 {
     public const string SectionName = "Dashboard";
 
-    /// <summary>Symbols offered in the picker and streamed live; only these can be charted.</summary>
+    /// <summary>
+    /// The exchanges shown, each with its symbols, the default first (see <see cref="Venues.VenuePlan"/>).
+    /// Empty: Binance with <see cref="Symbols"/>, plus Kraken in simulator mode.
+    /// </summary>
+    public List<Venues.VenueSettings> Exchanges { get; set; } = [];
+
+    /// <summary>The Binance venue's symbols when <see cref="Exchanges"/> does not list its own; only configured symbols can be charted.</summary>
     public List<string> Symbols { get; set; } = [];
 
     /// <summary>Interval codes offered in the picker (exchange spelling, e.g. <c>15s</c>, <c>1m</c>).</summary>
@@ -39,22 +44,5 @@ public sealed class DashboardOptions
     public IReadOnlyList<Interval> EffectiveIntervals =>
         Intervals.Count > 0 ? Intervals.Select(Interval.Parse).Distinct().OrderBy(i => i.Milliseconds).ToArray() : Interval.Defaults;
 
-    public string EffectiveDefaultSymbol =>
-        CandleDashboard.Core.Market.Symbols.TryNormalize(DefaultSymbol, out var s) && EffectiveSymbols.Contains(s) ? s : EffectiveSymbols[0];
-
-    public Interval EffectiveDefaultInterval
-    {
-        get
-        {
-            var offered = EffectiveIntervals;
-            if (Interval.TryParse(DefaultInterval, out var configured) && offered.Contains(configured))
-            {
-                return configured;
-            }
-
-            return offered.Contains(Interval.OneMinute) ? Interval.OneMinute : offered[0];
-        }
-    }
-
-    public string DefaultChartPath => ChartPaths.For(EffectiveDefaultSymbol, EffectiveDefaultInterval);
+    // The default symbol and interval are resolved against the default venue by VenueDirectory.
 }

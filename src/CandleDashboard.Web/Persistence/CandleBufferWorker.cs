@@ -3,6 +3,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Hosting;
+using CandleDashboard.Web.Venues;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Persistence;
@@ -12,8 +13,7 @@ namespace CandleDashboard.Web.Persistence;
 /// so neither waits for the other), then keeps them current with closed live candles and data_updated.
 /// </summary>
 internal sealed class CandleBufferWorker(
-    CandleBufferSet buffers,
-    ILiveCandleStream liveCandles,
+    Venue venue,
     IDataUpdatedBus bus,
     IOptions<PersistenceOptions> options,
     TimeProvider timeProvider,
@@ -22,8 +22,9 @@ internal sealed class CandleBufferWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var buffers = venue.Buffers;
         // Subscribed before loading, so nothing that closes during the load is missed.
-        using var closed = liveCandles.SubscribeAll(update =>
+        using var closed = venue.Live.SubscribeAll(update =>
         {
             if (update.Candle.IsClosed)
             {
@@ -40,8 +41,9 @@ internal sealed class CandleBufferWorker(
             await buffers.LoadAllAsync(parallelism, stoppingToken);
             var statuses = buffers.Statuses;
             logger.LogInformation(
-                "Loaded {Count} candle buffers in {Elapsed:0} ms ({Sources}); {Degraded} degraded",
+                "Loaded {Count} {Exchange} candle buffers in {Elapsed:0} ms ({Sources}); {Degraded} degraded",
                 statuses.Count,
+                venue.Id,
                 timeProvider.GetElapsedTime(started).TotalMilliseconds,
                 string.Join(", ", statuses.GroupBy(s => s.LoadedFrom ?? "none").Select(g => $"{g.Count()} from {g.Key}")),
                 statuses.Count(s => s.State == BufferState.Degraded));
@@ -64,7 +66,7 @@ internal sealed class CandleBufferWorker(
     {
         try
         {
-            await buffers.OnDataUpdatedAsync(message, cancellationToken);
+            await venue.Buffers.OnDataUpdatedAsync(message, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

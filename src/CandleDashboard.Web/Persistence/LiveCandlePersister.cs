@@ -3,35 +3,40 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Storage.Redis;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Persistence;
 
 /// <summary>
-/// Keeps each series' forming candle in the live key (Redis), at most about once per second per
+/// Keeps each series' forming candle, of every venue, in the live key (Redis), at most about once per second per
 /// key, so a restarted instance resumes it (<see cref="LiveCandleResumer"/>). Closed candles are
 /// not written: the live key holds the forming candle only, and official candles come from the fetcher.
 /// </summary>
-internal sealed class LiveCandlePersister(ILiveCandleStream liveCandles, ThrottledLiveCandleWriter writer, IExchange exchange) : IHostedService
+internal sealed class LiveCandlePersister(VenueDirectory venues, ThrottledLiveCandleWriter writer) : IHostedService
 {
-    private IDisposable? _subscription;
+    private IDisposable[] _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = liveCandles.SubscribeAll(Offer);
+        _subscriptions = [.. venues.All.Select(venue => venue.Live.SubscribeAll(update => Offer(venue.Exchange.Name, update)))];
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+
         await writer.FlushAsync(cancellationToken);
     }
 
-    private void Offer(CandleUpdate update)
+    private void Offer(string exchange, CandleUpdate update)
     {
         if (!update.Candle.IsClosed)
         {
-            writer.Offer(new SeriesKey(exchange.Name, update.Symbol, update.Interval), update.Candle);
+            writer.Offer(new SeriesKey(exchange, update.Symbol, update.Interval), update.Candle);
         }
     }
 }

@@ -11,17 +11,17 @@ namespace CandleDashboard.Web.Persistence;
 /// each current bucket continues where the previous run left it. Bounded in time: a slow store
 /// delays the live feed by at most <see cref="Budget"/>, then the feed starts without it.
 /// </summary>
-public sealed class LiveCandleResumer(ILiveCandleStore store, IExchange exchange, ILogger<LiveCandleResumer> logger)
+public sealed class LiveCandleResumer(ILiveCandleStore store, ILogger<LiveCandleResumer> logger)
 {
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
     /// <summary>Resumes what it can; returns how many series continued a saved candle.</summary>
-    public async Task<int> ResumeAsync(LiveCandleFeed feed, IReadOnlyList<string> symbols, IReadOnlyList<Interval> intervals, CancellationToken cancellationToken)
+    public async Task<int> ResumeAsync(string exchange, LiveCandleFeed feed, IReadOnlyList<string> symbols, IReadOnlyList<Interval> intervals, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(Budget);
         var reads = symbols
-            .SelectMany(symbol => intervals.Select(interval => new SeriesKey(exchange.Name, symbol, interval)))
+            .SelectMany(symbol => intervals.Select(interval => new SeriesKey(exchange, symbol, interval)))
             .Select(series => ReadAsync(series, budget.Token))
             .ToArray();
         var resumed = 0;

@@ -2,6 +2,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Fetching;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Metrics;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Persistence;
 
@@ -13,9 +14,7 @@ namespace CandleDashboard.Web.Persistence;
 /// nothing a failed run missed is skipped.
 /// </summary>
 internal sealed class OfficialKlineWorker(
-    OfficialKlineFetcher fetcher,
-    StoreReconciler reconciler,
-    FetcherOptions options,
+    Venue venue,
     DashboardMetrics metrics,
     TimeProvider timeProvider,
     ExchangeClock clock,
@@ -37,6 +36,7 @@ internal sealed class OfficialKlineWorker(
             return;
         }
 
+        var (fetcher, reconciler, options) = (venue.Fetcher, venue.Reconciler, venue.FetcherOptions);
         var failures = 0;
         var nextReconcile = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
@@ -47,7 +47,7 @@ internal sealed class OfficialKlineWorker(
                 if (published.Count > 0)
                 {
                     metrics.RowsFetched(published.Sum(p => p.Count), "exchange");
-                    logger.LogInformation("Committed {Candles} official candles in {Series} series", published.Sum(p => p.Count), published.Count);
+                    logger.LogInformation("Committed {Candles} official {Exchange} candles in {Series} series", published.Sum(p => p.Count), venue.Id, published.Count);
                 }
 
                 // Back off only when the exchange failed every series: one broken series (say, a delisted
@@ -71,7 +71,7 @@ internal sealed class OfficialKlineWorker(
             {
                 // The fetcher records per-series failures itself; this is anything else. Never fatal.
                 failures++;
-                logger.LogError(ex, "The official kline fetcher run failed; next run in {Delay:0.0} s", WorkerBackoff.After(failures).TotalSeconds);
+                logger.LogError(ex, "The official {Exchange} kline fetcher run failed; next run in {Delay:0.0} s", venue.Id, WorkerBackoff.After(failures).TotalSeconds);
                 await WaitAsync(WorkerBackoff.After(failures), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

@@ -1,8 +1,3 @@
-using CandleDashboard.Core.Accuracy;
-using CandleDashboard.Core.Buffers;
-using CandleDashboard.Core.Exchange;
-using CandleDashboard.Core.Fetching;
-using CandleDashboard.Core.History;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Core.Storage.InMemory;
 using CandleDashboard.Storage.Postgres;
@@ -15,7 +10,8 @@ namespace CandleDashboard.Web.Persistence;
 public static class PersistenceHostingExtensions
 {
     /// <summary>
-    /// Stores, tiered history, startup buffers, the official-kline fetcher and the live candle key.
+    /// The stores every venue shares (<see cref="CandleTiers"/>), the data_updated bus, the live candle key
+    /// and retention; each venue's history, buffers and fetcher over them are built by <see cref="Venues.VenueFactory"/>.
     /// <c>ConnectionStrings:Redis</c> and <c>ConnectionStrings:Postgres</c> switch the real stores on;
     /// with neither, everything runs in memory (the zero-config default). Each service is registered
     /// once, by this method, whatever else is configured.
@@ -69,73 +65,7 @@ public static class PersistenceHostingExtensions
         services.AddKeyRing(configuration, redis);
 
         services.AddSingleton(sp => BuildTiers(sp, redis, postgres));
-        services.AddSingleton<ICandleHistory>(sp => new TieredCandleHistory(
-            sp.GetRequiredService<CandleTiers>().ReadOrder,
-            new ExchangeCandleHistory(sp.GetRequiredService<IExchange>().Klines, sp.GetRequiredService<TimeProvider>()),
-            sp.GetRequiredService<TimeProvider>(),
-            new TieredHistoryOptions { Exchange = sp.GetRequiredService<IExchange>().Name, MaxServedLag = persistence.MaxServedLag },
-            sp.GetService<ILogger<TieredCandleHistory>>()));
-
-        // Live vs official (issue 10 point 6): one log per series for the whole server, written by
-        // the buffers (the one place that sees every closed live candle and every official one, for
-        // every series, whether or not a chart is open), read through ILiveDeltaSource by the
-        // chart, the API, the admin page and the metrics.
-        services.AddSingleton(sp =>
-        {
-            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            return new LiveDeltaLogSet(dashboard.EffectiveSymbols, dashboard.EffectiveIntervals);
-        });
-        services.AddSingleton<ILiveDeltaSource>(sp => sp.GetRequiredService<LiveDeltaLogSet>());
-        services.AddSingleton(sp =>
-        {
-            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            return new CandleBufferSet(
-                dashboard.EffectiveSymbols,
-                dashboard.EffectiveIntervals,
-                persistence.BufferCandles,
-                sp.GetRequiredService<ICandleHistory>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetService<ILogger<CandleBufferSet>>(),
-                sp.GetRequiredService<LiveDeltaLogSet>());
-        });
-        services.AddSingleton(sp =>
-        {
-            var dashboard = sp.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            return new FetcherOptions
-            {
-                Exchange = sp.GetRequiredService<IExchange>().Name,
-                Symbols = dashboard.EffectiveSymbols,
-                Intervals = dashboard.EffectiveIntervals,
-                InitialCandles = persistence.InitialCandles,
-                CloseGrace = persistence.FetchGrace,
-                MaxBackfillCandles = persistence.BackfillHorizonCandles,
-                // Never wider than Redis keeps, or it would copy back what Redis just trimmed.
-                ReconcileWindowCandles = Math.Min(persistence.ReconcileWindowCandles, persistence.RedisMaxCandlesPerSeries),
-                ReconcileEvery = persistence.ReconcileEvery,
-            };
-        });
-        services.AddSingleton(sp => new OfficialKlineFetcher(
-            sp.GetRequiredService<IExchange>().Klines,
-            sp.GetRequiredService<CandleTiers>().CommitOrder,
-            sp.GetRequiredService<IDataUpdatedBus>(),
-            sp.GetRequiredService<FetcherOptions>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<OfficialKlineFetcher>>()));
-        services.AddSingleton(sp => new StoreReconciler(
-            sp.GetRequiredService<IExchange>().Klines,
-            sp.GetRequiredService<CandleTiers>().CommitOrder,
-            sp.GetRequiredService<IDataUpdatedBus>(),
-            sp.GetRequiredService<FetcherOptions>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<StoreReconciler>>()));
-
         services.AddSingleton<StorageStartup>();
-        services.AddHostedService<CandleBufferWorker>();
-        if (persistence.FetchOfficialKlines)
-        {
-            services.AddHostedService<OfficialKlineWorker>();
-        }
-
         return builder;
     }
 

@@ -9,6 +9,7 @@ using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Admin.Status;
 using Microsoft.Extensions.DependencyInjection;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Admin.Tests.Http;
 
@@ -28,7 +29,7 @@ public sealed class LiveVsOfficialTests(AdminServer server)
     {
         // The live candles exactly as the server built them, to check the delta against.
         var closedLive = new ConcurrentDictionary<long, Candle>();
-        using var subscription = server.Services.GetRequiredService<ILiveCandleStream>().SubscribeAll(update =>
+        using var subscription = server.Services.GetRequiredService<VenueDirectory>().Default.Live.SubscribeAll(update =>
         {
             if (update is { Symbol: "BTCUSDT", Candle: { IsClosed: true, Source: CandleSource.Live } candle } && update.Interval == Interval.FifteenSeconds)
             {
@@ -39,7 +40,7 @@ public sealed class LiveVsOfficialTests(AdminServer server)
 
         // Waited for in the process (the API is rate-limited per client, and a poll is not a client):
         // the server has compared a live candle this test saw close with its official kline.
-        var liveDeltas = server.Services.GetRequiredService<ILiveDeltaSource>();
+        var liveDeltas = server.Services.GetRequiredService<VenueDirectory>().Default.LiveDeltas;
         var openTime = await Eventually.ReachesAsync(
             () => closedLive.Keys.Where(t => liveDeltas.DeltaAt("BTCUSDT", Interval.FifteenSeconds, t) is not null).DefaultIfEmpty(-1).Max(),
             t => t > 0,

@@ -10,6 +10,7 @@ using CandleDashboard.Core.Storage;
 using CandleDashboard.Core.Storage.InMemory;
 using CandleDashboard.Web.Chart;
 using CandleDashboard.Web.Components.Layout;
+using CandleDashboard.Web.Venues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -66,15 +67,11 @@ public abstract class CandleChartTest : ComponentTest
 
         Services.AddLogging();
         Services.AddSingleton<ILogger<CandleChart>>(Log);
-        Services.AddSingleton<ICandleHistory>(History);
-        Services.AddSingleton<ILiveCandleStream>(Live);
         Services.AddSingleton<IDataUpdatedBus>(Bus);
-        Services.AddSingleton<IExchange>(Exchange);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Theme);
-        Services.AddSingleton(new IndicatorHistory(History));
-        Services.AddSingleton<ILiveDeltaSource>(new LiveDeltaLogSet([Symbol], [Interval]));
-        Services.AddSingleton(new SharedIndicatorSet(new SharedIndicatorSources(Live, History, Bus, Clock, Exchange.Name), 300));
+        Services.AddSingleton(new VenueDirectory([TestVenue.Create(
+            exchange: Exchange, symbols: [Symbol], intervals: [Interval], live: Live, history: History, bus: Bus, clock: Clock, liveDeltas: LiveDeltas)]));
     }
 
     protected BunitJSModuleInterop Plotly { get; }
@@ -88,6 +85,9 @@ public abstract class CandleChartTest : ComponentTest
     protected InMemoryDataUpdatedBus Bus { get; } = new();
 
     protected StubExchange Exchange { get; } = new() { Name = "test" };
+
+    /// <summary>The venue's live-vs-official log, which the chart reads its figures from.</summary>
+    protected LiveDeltaLogSet LiveDeltas { get; } = new([Symbol], [Interval]);
 
     protected FakeTimeProvider Clock { get; } = new(Now);
 

@@ -3,6 +3,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Web.Chart;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Venues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -25,8 +26,7 @@ public sealed class FeedStatusBadgeTests : ComponentTest
     public FeedStatusBadgeTests()
     {
         Services.AddSingleton<TimeProvider>(_clock);
-        Services.AddSingleton<IExchange>(_exchange);
-        Services.AddSingleton<ILiveCandleStream>(_live);
+        Services.AddSingleton(new VenueDirectory([TestVenue.Create(exchange: _exchange, live: _live, clock: _clock)]));
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new DashboardOptions { StaleAfter = StaleAfter }));
     }
 
@@ -122,7 +122,7 @@ public sealed class FeedStatusBadgeTests : ComponentTest
 
         dialogs.WaitForAssertion(() => Assert.Equal("Reconnecting", dialogs.Find("[data-testid=feed-details-state]").TextContent));
         Assert.Equal("42", dialogs.Find("[data-testid=feed-details-trades]").TextContent); // this symbol's, not another's
-        Assert.Contains("test feed · BTCUSDT", dialogs.Markup);
+        Assert.Contains("Binance feed · BTCUSDT", dialogs.Markup);
     }
 
     private IRenderedComponent<FeedStatusBadge> RenderBadge() =>

@@ -6,6 +6,7 @@ using CandleDashboard.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Tests.Browser;
 
@@ -72,7 +73,7 @@ public sealed class ChartIndicatorTests(DashboardServer server, BrowserFixture b
         var t = traces[0].GetProperty("t").GetInt64();
         var drawnEma = traces[0].GetProperty("y").GetDouble();
         var key = new IndicatorKey(new Series("SOLUSDT", Interval.OneMinute), IndicatorSpec.Parse("ema(21)"));
-        using (var lease = server.Services.GetRequiredService<SharedIndicatorSet>().TryAcquireRunning(key))
+        using (var lease = server.Services.GetRequiredService<VenueDirectory>().Default.Indicators.TryAcquireRunning(key))
         {
             Assert.NotNull(lease);
             var held = lease.Indicator.ValuesFrom(t)[0];

@@ -6,6 +6,7 @@ using CandleDashboard.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Tests.Browser;
 
@@ -104,7 +105,7 @@ public sealed class OfficialCandlesTests(DashboardServer server, BrowserFixture 
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (true)
         {
-            var stored = await server.Services.GetRequiredService<ICandleHistory>()
+            var stored = await server.Services.GetRequiredService<VenueDirectory>().Default.History
                 .GetRangeAsync(Symbol, Interval.Parse("15s"), openTime, openTime, CancellationToken.None);
             var official = Assert.Single(stored);
             var plotted = await PlottedAtAsync(openTime);

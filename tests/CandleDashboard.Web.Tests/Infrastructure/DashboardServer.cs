@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Tests.Infrastructure;
 
@@ -24,7 +25,7 @@ public class DashboardServer : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>Open chart subscriptions, straight from the app's live feed.</summary>
-    public int SubscriptionCount => Services.GetRequiredService<ILiveCandleStream>().SubscriptionCount;
+    public int SubscriptionCount => Services.GetRequiredService<VenueDirectory>().Default.Live.SubscriptionCount;
 
     /// <summary>The app's data_updated bus (in-memory, as in the zero-config run), counting its handlers.</summary>
     public CountingDataUpdatedBus DataUpdatedBus { get; } = new();

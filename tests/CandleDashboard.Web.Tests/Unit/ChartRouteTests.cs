@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Chart;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Tests.Unit;
 
@@ -8,12 +9,13 @@ namespace CandleDashboard.Web.Tests.Unit;
 public sealed class ChartRouteTests
 {
     private static readonly DashboardOptions Options = new();
-    private static readonly SeriesCatalog Catalog = new(Options.EffectiveSymbols, Options.EffectiveIntervals);
+    private static readonly Venue Binance = TestVenue.Create(symbols: Options.EffectiveSymbols, intervals: Options.EffectiveIntervals);
+    private static readonly Venue Kraken = TestVenue.Create(id: "kraken", isDefault: false, symbols: ["BTCUSD", "ETHUSD"], intervals: Options.EffectiveIntervals);
 
     [Fact]
     public void Offered_symbol_and_interval_resolve()
     {
-        var route = ChartRoute.Resolve("BTCUSDT", "15s", Catalog);
+        var route = ChartRoute.Resolve(Binance, "BTCUSDT", "15s");
         Assert.True(route.IsValid);
         Assert.Equal("BTCUSDT", route.Symbol);
         Assert.Equal(Interval.FifteenSeconds, route.Interval);
@@ -25,7 +27,7 @@ public sealed class ChartRouteTests
     [InlineData(" ethusdt ", "1d", "/chart/ETHUSDT/1d")]
     public void Case_is_normalized_where_unambiguous(string symbol, string interval, string path)
     {
-        var route = ChartRoute.Resolve(symbol, interval, Catalog);
+        var route = ChartRoute.Resolve(Binance, symbol, interval);
         Assert.True(route.IsValid);
         Assert.Equal(path, route.Path);
     }
@@ -33,7 +35,7 @@ public sealed class ChartRouteTests
     [Fact]
     public void Upper_case_M_is_not_read_as_minutes()
     {
-        var route = ChartRoute.Resolve("BTCUSDT", "1M", Catalog);
+        var route = ChartRoute.Resolve(Binance, "BTCUSDT", "1M");
         Assert.Equal(SeriesProblem.UnknownInterval, route.Problem);
         Assert.Contains("Unknown interval '1M'", route.Message);
     }
@@ -45,7 +47,7 @@ public sealed class ChartRouteTests
     [InlineData(null, SeriesProblem.MissingSymbol)]
     public void Unknown_or_malformed_symbols_are_symbol_problems_that_keep_the_interval(string? symbol, SeriesProblem problem)
     {
-        var route = ChartRoute.Resolve(symbol, "1m", Catalog);
+        var route = ChartRoute.Resolve(Binance, symbol, "1m");
         Assert.Equal(problem, route.Problem);
         Assert.True(route.Check.IsSymbolProblem);
         Assert.Equal(Interval.OneMinute, route.Interval);
@@ -54,16 +56,35 @@ public sealed class ChartRouteTests
     [Fact]
     public void Valid_interval_that_is_not_offered_is_refused_with_the_offered_ones()
     {
-        var route = ChartRoute.Resolve("BTCUSDT", "3m", Catalog);
+        var route = ChartRoute.Resolve(Binance, "BTCUSDT", "3m");
         Assert.Equal(SeriesProblem.IntervalNotOffered, route.Problem);
         Assert.Contains("not offered", route.Message);
         Assert.Contains("15s, 30s, 1m, 5m, 15m, 1h, 4h, 1d", route.Message);
     }
 
+    [Theory]
+    [InlineData("btcusd", "1m", "/chart/kraken/BTCUSD/1m")]
+    [InlineData("ETHUSD", "4h", "/chart/kraken/ETHUSD/4h")]
+    public void Another_venue_s_chart_carries_its_id_first(string symbol, string interval, string path)
+    {
+        var route = ChartRoute.Resolve(Kraken, symbol, interval);
+        Assert.True(route.IsValid);
+        Assert.Equal(path, route.Path);
+    }
+
+    [Fact]
+    public void A_symbol_is_checked_against_its_own_venue()
+    {
+        // BTCUSDT is Binance's: on Kraken it is an unknown symbol, not a chart of the other venue.
+        var route = ChartRoute.Resolve(Kraken, "BTCUSDT", "1m");
+        Assert.Equal(SeriesProblem.UnknownSymbol, route.Problem);
+        Assert.True(ChartRoute.Resolve(Binance, "BTCUSDT", "1m").IsValid);
+    }
+
     [Fact]
     public void Very_long_input_is_not_echoed_in_full()
     {
-        var route = ChartRoute.Resolve(new string('A', 500), "1m", Catalog);
+        var route = ChartRoute.Resolve(Binance, new string('A', 500), "1m");
         Assert.Equal(SeriesProblem.InvalidSymbol, route.Problem);
         Assert.True(route.Message.Length < 200, route.Message);
     }

@@ -16,7 +16,7 @@ public sealed class ChartSessionTests
     public void Dispose_unsubscribes_once_and_cancels_the_load()
     {
         var subscription = new CountingSubscription();
-        var session = new ChartSession("BTCUSDT", Interval.OneMinute, 1000);
+        var session = new ChartSession(TestVenue.Create(), "BTCUSDT", Interval.OneMinute, 1000);
         session.Attach(subscription);
         var token = session.Cancellation;
 
@@ -33,7 +33,7 @@ public sealed class ChartSessionTests
     {
         var live = new CountingSubscription();
         var dataUpdated = new CountingSubscription();
-        var session = new ChartSession("BTCUSDT", Interval.OneMinute, 1000);
+        var session = new ChartSession(TestVenue.Create(), "BTCUSDT", Interval.OneMinute, 1000);
         session.Attach(live);
         session.Attach(dataUpdated);
 
@@ -46,7 +46,7 @@ public sealed class ChartSessionTests
     [Fact]
     public void A_subscription_attached_after_dispose_is_released_at_once()
     {
-        var session = new ChartSession("BTCUSDT", Interval.OneMinute, 1000);
+        var session = new ChartSession(TestVenue.Create(), "BTCUSDT", Interval.OneMinute, 1000);
         session.Dispose();
         var late = new CountingSubscription();
 
@@ -58,7 +58,7 @@ public sealed class ChartSessionTests
     [Fact]
     public void Updates_are_held_until_the_chart_is_drawn()
     {
-        var session = new ChartSession("BTCUSDT", Interval.OneMinute, 1000);
+        var session = new ChartSession(TestVenue.Create(), "BTCUSDT", Interval.OneMinute, 1000);
         Assert.False(session.Pending.Offer(TestCandles.At(0)));
     }
 }

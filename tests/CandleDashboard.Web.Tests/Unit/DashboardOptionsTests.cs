@@ -1,5 +1,6 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Tests.Unit;
 
@@ -12,7 +13,7 @@ public sealed class DashboardOptionsTests
         Assert.Equal(["BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT"], options.EffectiveSymbols);
         Assert.Equal(Interval.Defaults, options.EffectiveIntervals);
         Assert.Equal(300, options.HistoryCandles);
-        Assert.Equal("/chart/BTCUSDT/1m", options.DefaultChartPath);
+        Assert.Equal("/chart/BTCUSDT/1m", DirectoryFor(options).DefaultChartPath);
     }
 
     [Fact]
@@ -21,14 +22,14 @@ public sealed class DashboardOptionsTests
         var options = new DashboardOptions { Symbols = ["solusdt", "BTCUSDT", "SOLUSDT"], Intervals = ["1h", "15s"], DefaultSymbol = "btcusdt", DefaultInterval = "1h" };
         Assert.Equal(["SOLUSDT", "BTCUSDT"], options.EffectiveSymbols);
         Assert.Equal([Interval.FifteenSeconds, Interval.OneHour], options.EffectiveIntervals);
-        Assert.Equal("/chart/BTCUSDT/1h", options.DefaultChartPath);
+        Assert.Equal("/chart/BTCUSDT/1h", DirectoryFor(options).DefaultChartPath);
     }
 
     [Fact]
     public void Defaults_not_offered_fall_back_to_what_is()
     {
         var options = new DashboardOptions { Symbols = ["ETHUSDT"], Intervals = ["5m", "1h"], DefaultSymbol = "BTCUSDT", DefaultInterval = "1m" };
-        Assert.Equal("/chart/ETHUSDT/5m", options.DefaultChartPath);
+        Assert.Equal("/chart/ETHUSDT/5m", DirectoryFor(options).DefaultChartPath);
     }
 
     [Fact]
@@ -50,6 +51,12 @@ public sealed class DashboardOptionsTests
         Assert.Contains(failures, f => f.Contains("HistoryCandles"));
         Assert.Contains(failures, f => f.Contains("'2w'"));
     }
+
+    // The default chart is the default venue's, built from these options as the app builds it.
+    private static VenueDirectory DirectoryFor(DashboardOptions options) => new(
+        [TestVenue.Create(symbols: options.EffectiveSymbols, intervals: options.EffectiveIntervals)],
+        options.DefaultSymbol,
+        options.DefaultInterval);
 
     [Fact]
     public void Validator_accepts_the_defaults()

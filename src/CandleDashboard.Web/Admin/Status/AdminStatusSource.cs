@@ -1,12 +1,8 @@
-using CandleDashboard.Core.Accuracy;
-using CandleDashboard.Core.Exchange;
-using CandleDashboard.Core.Buffers;
-using CandleDashboard.Core.Feeds;
-using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
+using CandleDashboard.Web.Venues;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Admin.Status;
@@ -16,12 +12,7 @@ namespace CandleDashboard.Web.Admin.Status;
 /// Transient: each page gets its own trade-rate history.
 /// </summary>
 public sealed class AdminStatusSource(
-    CandleBufferSet buffers,
-    IExchange exchange,
-    ILiveCandleStream live,
-    OfficialKlineFetcher fetcher,
-    StoreReconciler reconciler,
-    ILiveDeltaSource liveDeltas,
+    VenueDirectory venues,
     IOptions<DashboardOptions> dashboard,
     IOptions<PersistenceOptions> persistence,
     DashboardMetrics metrics,
@@ -30,23 +21,30 @@ public sealed class AdminStatusSource(
 {
     private readonly AdminSnapshotBuilder _builder = new(dashboard.Value.StaleAfter);
 
-    public AdminSnapshot Take() => _builder.Build(
-        time.GetUtcNow(),
-        buffers.Statuses,
-        dashboard.Value.EffectiveSymbols,
-        exchange.Trades.Status,
-        live.GetActivity,
-        fetcher.Status,
-        persistence.Value.FetchOfficialKlines,
-        live.SubscriptionCount,
-        metrics.OpenCircuits,
-        metrics.OpenHubConnections,
-        IntegrityOf,
-        liveDeltas.AccuracyOf,
-        retention.Runs);
+    public IReadOnlyList<Venue> Venues => venues.All;
 
-    private SeriesIntegrity IntegrityOf(string symbol, Interval interval) => SeriesIntegrity.From(
-        reconciler.Statuses.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
-        fetcher.Skipped.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
+    /// <summary>One venue's page (the default venue's when none is named).</summary>
+    public AdminSnapshot Take(Venue? venue = null)
+    {
+        venue ??= venues.Default;
+        return _builder.Build(
+            time.GetUtcNow(),
+            venue.Buffers.Statuses,
+            venue.Catalog.Symbols,
+            venue.Exchange.Trades.Status,
+            venue.Live.GetActivity,
+            venue.Fetcher.Status,
+            persistence.Value.FetchOfficialKlines,
+            venue.Live.SubscriptionCount,
+            metrics.OpenCircuits,
+            metrics.OpenHubConnections,
+            (symbol, interval) => IntegrityOf(venue, symbol, interval),
+            venue.LiveDeltas.AccuracyOf,
+            retention.Runs);
+    }
+
+    private SeriesIntegrity IntegrityOf(Venue venue, string symbol, Interval interval) => SeriesIntegrity.From(
+        venue.Reconciler.Statuses.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
+        venue.Fetcher.Skipped.FirstOrDefault(s => s.Series.Symbol == symbol && s.Series.Interval == interval),
         time.GetUtcNow());
 }

@@ -1,10 +1,10 @@
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 
-namespace CandleDashboard.Components.Tests.Infrastructure;
+namespace CandleDashboard.Tests.Shared.Venues;
 
 /// <summary>
-/// The exchange as the components see it: a name, the feed's status (settable by the test) and a
+/// The exchange as the components and the web edges see it: a name, the feed's status (settable by the test) and a
 /// symbol directory. Components never run the feed or fetch klines, so those throw.
 /// </summary>
 public sealed class StubExchange : IExchange, ITradeFeed, ISymbolDirectory, IKlineSource
