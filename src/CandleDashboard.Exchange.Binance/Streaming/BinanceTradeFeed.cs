@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Exchange.Binance.Parsing;
+using CandleDashboard.Exchange.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,7 @@ public sealed class BinanceTradeFeed : ITradeFeed
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _backoff = ReconnectBackoff.FromOptions(_options, random);
+        _backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectJitter, random);
         _status = new FeedStatusTracker(timeProvider);
         _malformedLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
         _sinkErrorLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));

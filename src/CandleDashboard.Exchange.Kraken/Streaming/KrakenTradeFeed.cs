@@ -4,6 +4,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Kraken.Pairs;
 using CandleDashboard.Exchange.Kraken.Parsing;
+using CandleDashboard.Exchange.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,8 @@ public sealed class KrakenTradeFeed : ITradeFeed
     private readonly LogThrottle _sinkErrorLog;
     private int _running;
     private long _pongs;
+    private long _heartbeats;
+    private long _subscribeFailures;
     private long _seededTrades;
     private long _requestIds;
     private string? _systemStatus;
@@ -48,7 +51,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
         _pairs = pairs ?? throw new ArgumentNullException(nameof(pairs));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectJitter, random ?? throw new ArgumentNullException(nameof(random)));
+        _backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectJitter, random);
         _status = new FeedStatusTracker(timeProvider);
         _malformedLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
         _sinkErrorLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
@@ -62,10 +65,10 @@ public sealed class KrakenTradeFeed : ITradeFeed
     /// <summary>Trades dropped because their id was not above one already delivered (snapshot after a resubscribe).</summary>
     public long DuplicateTrades => _status.Duplicates;
 
-    public long Heartbeats => _status.Heartbeats;
+    public long Heartbeats => Interlocked.Read(ref _heartbeats);
 
     /// <summary>Subscribe acks with <c>success: false</c> (e.g. a pair Kraken does not stream).</summary>
-    public long SubscribeFailures => _status.SubscribeFailures;
+    public long SubscribeFailures => Interlocked.Read(ref _subscribeFailures);
 
     public long Pongs => Interlocked.Read(ref _pongs);
 
@@ -337,7 +340,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
                 Deliver(session, message);
                 return;
             case KrakenMessageKind.Heartbeat:
-                _status.CountHeartbeat();
+                Interlocked.Increment(ref _heartbeats);
                 return;
             case KrakenMessageKind.Status:
                 if (message.SystemStatus is { } system && system != Volatile.Read(ref _systemStatus))
@@ -352,7 +355,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
                 _logger.LogInformation("Kraken trade stream subscribed: {Pair}", message.Symbol);
                 return;
             case KrakenMessageKind.SubscribeAck:
-                _status.CountSubscribeFailure();
+                Interlocked.Increment(ref _subscribeFailures);
                 _logger.LogWarning("Kraken refused the trade subscription of {Pair}: {Error}", message.Symbol, message.Detail);
                 return;
             case KrakenMessageKind.Pong:
