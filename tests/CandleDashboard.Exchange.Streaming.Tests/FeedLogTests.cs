@@ -30,12 +30,9 @@ public sealed class FeedLogTests
         _log.Malformed("binary message", "ab"u8);
 
         Assert.Equal(4, _status.Snapshot().MalformedMessages);
-        Assert.Equal(
-            [
-                (LogLevel.Warning, "Malformed Kraken message (invalid JSON), skipped; 0 more since the last report. Start: {" + new string('x', 255)),
-                (LogLevel.Warning, "Malformed Kraken message (binary message), skipped; 2 more since the last report. Start: ab"),
-            ],
-            _logger.Entries);
+        AssertLogged(
+            (LogLevel.Warning, "Malformed Kraken message (invalid JSON), skipped; 0 more since the last report. Start: {" + new string('x', 255)),
+            (LogLevel.Warning, "Malformed Kraken message (binary message), skipped; 2 more since the last report. Start: ab"));
     }
 
     [Fact]
@@ -44,12 +41,9 @@ public sealed class FeedLogTests
         _log.StreamError(new WebSocketException("socket closed"));
         _log.StreamError(new InvalidOperationException("bug"));
 
-        Assert.Equal(
-            [
-                (LogLevel.Warning, "Kraken stream error: socket closed"),
-                (LogLevel.Error, "Unexpected error on the Kraken stream."),
-            ],
-            _logger.Entries);
+        AssertLogged(
+            (LogLevel.Warning, "Kraken stream error: socket closed"),
+            (LogLevel.Error, "Unexpected error on the Kraken stream."));
     }
 
     [Fact]
@@ -60,12 +54,11 @@ public sealed class FeedLogTests
         _time.Advance(TimeSpan.FromSeconds(10));
         _log.SinkError(new InvalidOperationException("3"));
 
-        Assert.Equal(
-            [
-                (LogLevel.Error, "Trade sink threw (0 more suppressed)."),
-                (LogLevel.Error, "Trade sink threw (1 more suppressed)."),
-            ],
-            _logger.Entries);
+        AssertLogged(
+            (LogLevel.Error, "Trade sink threw (0 more suppressed)."),
+            (LogLevel.Error, "Trade sink threw (1 more suppressed)."));
         Assert.Equal(0, _status.Snapshot().MalformedMessages);
     }
+
+    private void AssertLogged(params (LogLevel Level, string Message)[] expected) => Assert.Equal(expected, _logger.Entries);
 }
