@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Binance.Parsing;
+using CandleDashboard.Exchange.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,13 +30,13 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
     /// <summary>Stay-away time when a 429/418 carries no Retry-After.</summary>
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
 
-    private readonly HttpClient _http;
     private readonly BinanceOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BinanceRestClient> _logger;
     private readonly LogThrottle _weightWarnings;
+    private readonly RestTransport _transport;
+    private readonly RateLimitBlock _block;
     private readonly string _restRoot;
-    private long _blockedUntilMs;
     private int _lastUsedWeight = -1;
     private long _lastUsedWeightMinute = -1;
     private long _backgroundPauses;
@@ -45,12 +46,14 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
 
     public BinanceRestClient(HttpClient http, IOptions<BinanceOptions> options, TimeProvider timeProvider, ILogger<BinanceRestClient> logger)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
+        ArgumentNullException.ThrowIfNull(http);
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _weightWarnings = new LogThrottle(timeProvider, TimeSpan.FromMinutes(1));
         _restRoot = _options.RestBaseUri.AbsoluteUri.TrimEnd('/');
+        _transport = new RestTransport(http, _options.ExchangeName);
+        _block = new RateLimitBlock(timeProvider, _options.ExchangeName);
     }
 
     public IReadOnlyList<Interval> SupportedIntervals => BinanceIntervals.Supported;
@@ -171,10 +174,10 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
         await PaceBackgroundAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
-            ThrowIfBlocked();
-            using var response = await GetAsync(uri, cancellationToken).ConfigureAwait(false);
+            _block.ThrowIfBlocked();
+            using var response = await _transport.GetAsync(uri, cancellationToken).ConfigureAwait(false);
             RecordUsedWeight(response);
-            var body = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = await _transport.ReadAsync(response, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return body;
@@ -185,7 +188,7 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
             if (response.StatusCode is HttpStatusCode.TooManyRequests or (HttpStatusCode)418)
             {
                 var retryAfter = RetryAfter(response.Headers.RetryAfter);
-                Block(retryAfter);
+                _block.Block(retryAfter);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt == 0 && retryAfter <= _options.MaxRetryAfterWait)
                 {
                     _logger.LogWarning("Binance rate limit hit; waiting {RetryAfter} before one retry.", retryAfter);
@@ -208,39 +211,6 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
             }
 
             throw new ExchangeRejectedException(Exchange, (int)response.StatusCode, hasError ? code.ToString(CultureInfo.InvariantCulture) : null, apiMessage);
-        }
-    }
-
-    /// <summary>Sends the request; a network failure or the client's timeout is an outage, not a shutdown.</summary>
-    private async Task<HttpResponseMessage> GetAsync(string uri, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST could not be reached: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST did not answer within {_http.Timeout.TotalSeconds:0.#} s", ex);
-        }
-    }
-
-    private async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST answer broke off: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST answer did not arrive within {_http.Timeout.TotalSeconds:0.#} s", ex);
         }
     }
 
@@ -268,25 +238,6 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
 
     /// <summary>Times a background request waited for the next minute's weight.</summary>
     public long BackgroundPauses => Interlocked.Read(ref _backgroundPauses);
-
-    private void ThrowIfBlocked()
-    {
-        var remainingMs = Volatile.Read(ref _blockedUntilMs) - _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        if (remainingMs > 0)
-        {
-            throw new ExchangeRateLimitException(
-                Exchange,
-                TimeSpan.FromMilliseconds(remainingMs),
-                isBanned: false,
-                "rate limit still in force; request not sent");
-        }
-    }
-
-    private void Block(TimeSpan retryAfter)
-    {
-        var until = _timeProvider.GetUtcNow().Add(retryAfter).ToUnixTimeMilliseconds();
-        Volatile.Write(ref _blockedUntilMs, Math.Max(Volatile.Read(ref _blockedUntilMs), until));
-    }
 
     private TimeSpan RetryAfter(RetryConditionHeaderValue? header)
     {
@@ -319,7 +270,7 @@ public sealed class BinanceRestClient : IKlineSource, ISymbolDirectory, IServerT
             // Stop before Binance answers 429 (and escalates to a ban): the weight counter resets
             // with the next minute, so requests are refused locally until then.
             var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-            Block(TimeSpan.FromMilliseconds(Interval.OneMinute.Floor(now) + 60_000 - now));
+            _block.Block(TimeSpan.FromMilliseconds(Interval.OneMinute.Floor(now) + 60_000 - now));
         }
 
         if (weight > WeightBudgetPerMinute * 8 / 10 && _weightWarnings.TryEnter(out var suppressed))

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
-using System.Text;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Exchange.Binance.Parsing;
+using CandleDashboard.Exchange.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,15 +16,12 @@ namespace CandleDashboard.Exchange.Binance.Streaming;
 /// </summary>
 public sealed class BinanceTradeFeed : ITradeFeed
 {
-    private const int LogSnippetBytes = 256;
-
     private readonly BinanceOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BinanceTradeFeed> _logger;
     private readonly ReconnectBackoff _backoff;
     private readonly FeedStatusTracker _status;
-    private readonly LogThrottle _malformedLog;
-    private readonly LogThrottle _sinkErrorLog;
+    private readonly FeedLog _log;
     private int _running;
     private long _recycles;
 
@@ -39,10 +36,9 @@ public sealed class BinanceTradeFeed : ITradeFeed
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _backoff = ReconnectBackoff.FromOptions(_options, random);
+        _backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectJitter, random);
         _status = new FeedStatusTracker(timeProvider);
-        _malformedLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
-        _sinkErrorLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
+        _log = new FeedLog("Binance", _logger, _status, timeProvider);
     }
 
     public FeedStatus Status => _status.Snapshot();
@@ -131,7 +127,7 @@ public sealed class BinanceTradeFeed : ITradeFeed
         }
         catch (Exception ex)
         {
-            LogStreamError(ex);
+            _log.StreamError(ex);
             return new ConnectionOutcome(DropReason.Failed, Connected: false, ReceivedData: false);
         }
 
@@ -162,7 +158,7 @@ public sealed class BinanceTradeFeed : ITradeFeed
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    LogStreamError(ex);
+                    _log.StreamError(ex);
                     return new ConnectionOutcome(reason == DropReason.Recycled ? DropReason.MaxAgeReached : reason, Connected: true, receivedData);
                 }
 
@@ -205,7 +201,7 @@ public sealed class BinanceTradeFeed : ITradeFeed
                 _status.MarkMessage(now);
                 if (buffer.Overflowed || result.MessageType != WebSocketMessageType.Text)
                 {
-                    ReportMalformed(buffer.Overflowed ? "message too large" : "binary message", buffer.Written);
+                    _log.Malformed(buffer.Overflowed ? "message too large" : "binary message", buffer.Written);
                 }
                 else
                 {
@@ -226,21 +222,8 @@ public sealed class BinanceTradeFeed : ITradeFeed
                 return reason;
             }
 
-            LogStreamError(ex);
+            _log.StreamError(ex);
             return DropReason.Failed;
-        }
-    }
-
-    private void LogStreamError(Exception ex)
-    {
-        if (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
-        {
-            _logger.LogWarning("Binance stream error: {Error}", ex.Message);
-        }
-        else
-        {
-            // Unexpected, but a market-data feed keeps trying rather than going dark.
-            _logger.LogError(ex, "Unexpected error on the Binance stream.");
         }
     }
 
@@ -264,16 +247,12 @@ public sealed class BinanceTradeFeed : ITradeFeed
                 }
                 catch (Exception ex)
                 {
-                    // A faulty consumer must not take the exchange connection down with it.
-                    if (_sinkErrorLog.TryEnter(out var suppressed))
-                    {
-                        _logger.LogError(ex, "Trade sink threw ({Suppressed} more suppressed).", suppressed);
-                    }
+                    _log.SinkError(ex);
                 }
 
                 return;
             case BinanceFrameKind.Malformed:
-                ReportMalformed(frame.Detail ?? "malformed", message);
+                _log.Malformed(frame.Detail ?? "malformed", message);
                 return;
             case BinanceFrameKind.Error:
                 _logger.LogWarning("Binance stream error frame {Code}: {Message}", frame.ErrorCode, frame.Detail);
@@ -282,20 +261,6 @@ public sealed class BinanceTradeFeed : ITradeFeed
             default:
                 _status.CountSkipped();
                 return;
-        }
-    }
-
-    private void ReportMalformed(string reason, ReadOnlySpan<byte> message)
-    {
-        _status.CountMalformed();
-        if (_malformedLog.TryEnter(out var suppressed))
-        {
-            var snippet = Encoding.UTF8.GetString(message[..Math.Min(message.Length, LogSnippetBytes)]);
-            _logger.LogWarning(
-                "Malformed Binance message ({Reason}), skipped; {Suppressed} more since the last report. Start: {Snippet}",
-                reason,
-                suppressed,
-                snippet);
         }
     }
 

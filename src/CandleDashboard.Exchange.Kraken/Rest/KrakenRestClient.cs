@@ -5,6 +5,7 @@ using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Kraken.Pairs;
 using CandleDashboard.Exchange.Kraken.Parsing;
+using CandleDashboard.Exchange.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,26 +23,28 @@ public sealed class KrakenRestClient : IKlineSource, ISymbolDirectory, IServerTi
     /// <summary>Kraken serves only the newest 720 candles of an interval, however far back <c>since</c> points.</summary>
     public const int OhlcWindow = 720;
 
-    private readonly HttpClient _http;
     private readonly KrakenOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<KrakenRestClient> _logger;
     private readonly string _publicRoot;
     private readonly KrakenCallCounter _counter;
+    private readonly RestTransport _transport;
+    private readonly RateLimitBlock _block;
     private readonly Lock _pairsGate = new();
     private PairsSnapshot? _pairs;
     private Task<KrakenPairMap>? _pairsLoad;
-    private long _blockedUntilMs;
     private long _rateLimitWaits;
 
     public KrakenRestClient(HttpClient http, IOptions<KrakenOptions> options, TimeProvider timeProvider, ILogger<KrakenRestClient> logger)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
+        ArgumentNullException.ThrowIfNull(http);
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _publicRoot = _options.RestBaseUri.AbsoluteUri.TrimEnd('/') + "/0/public/";
         _counter = new KrakenCallCounter(timeProvider, _options.CallCounterMaximum, _options.CallCounterDecayPerSecond);
+        _transport = new RestTransport(http, _options.ExchangeName);
+        _block = new RateLimitBlock(timeProvider, _options.ExchangeName);
     }
 
     public IReadOnlyList<Interval> SupportedIntervals => KrakenIntervals.Supported;
@@ -209,10 +212,10 @@ public sealed class KrakenRestClient : IKlineSource, ISymbolDirectory, IServerTi
     /// <summary>Sends one public GET and returns the envelope of a successful answer; every failure as a core exception.</summary>
     private async Task<KrakenEnvelope> SendAsync(string pathAndQuery, string? symbol, CancellationToken cancellationToken)
     {
-        ThrowIfBlocked();
+        _block.ThrowIfBlocked();
         await TakeCallAsync(cancellationToken).ConfigureAwait(false);
-        using var response = await GetAsync(_publicRoot + pathAndQuery, cancellationToken).ConfigureAwait(false);
-        var body = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        using var response = await _transport.GetAsync(_publicRoot + pathAndQuery, cancellationToken).ConfigureAwait(false);
+        var body = await _transport.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             throw RateLimited($"HTTP 429 {response.ReasonPhrase}");
@@ -279,7 +282,7 @@ public sealed class KrakenRestClient : IKlineSource, ISymbolDirectory, IServerTi
 
             Interlocked.Increment(ref _rateLimitWaits);
             await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
-            ThrowIfBlocked();
+            _block.ThrowIfBlocked();
         }
     }
 
@@ -287,52 +290,9 @@ public sealed class KrakenRestClient : IKlineSource, ISymbolDirectory, IServerTi
     private ExchangeRateLimitException RateLimited(string exchangeMessage)
     {
         _counter.Fill();
-        var until = _timeProvider.GetUtcNow().Add(_options.RateLimitPenalty).ToUnixTimeMilliseconds();
-        Volatile.Write(ref _blockedUntilMs, Math.Max(Volatile.Read(ref _blockedUntilMs), until));
+        _block.Block(_options.RateLimitPenalty);
         _logger.LogWarning("Kraken rate limit ({Message}); requests blocked for {Penalty}.", exchangeMessage, _options.RateLimitPenalty);
         return new ExchangeRateLimitException(Exchange, _options.RateLimitPenalty, isBanned: false, exchangeMessage);
-    }
-
-    private void ThrowIfBlocked()
-    {
-        var remainingMs = Volatile.Read(ref _blockedUntilMs) - _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        if (remainingMs > 0)
-        {
-            throw new ExchangeRateLimitException(Exchange, TimeSpan.FromMilliseconds(remainingMs), isBanned: false, "rate limit still in force; request not sent");
-        }
-    }
-
-    /// <summary>Sends the request; a network failure or the client's timeout is an outage, not a shutdown.</summary>
-    private async Task<HttpResponseMessage> GetAsync(string uri, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _http.GetAsync(uri, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST could not be reached: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST did not answer within {_http.Timeout.TotalSeconds:0.#} s", ex);
-        }
-    }
-
-    private async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST answer broke off: {ex.Message}", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ExchangeUnavailableException(Exchange, $"{Exchange} REST answer did not arrive within {_http.Timeout.TotalSeconds:0.#} s", ex);
-        }
     }
 
     private ExchangeException Malformed(string endpoint, Exception ex) =>

@@ -1,9 +1,9 @@
 using System.Net.WebSockets;
-using System.Text;
 using CandleDashboard.Core.Exchange;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Exchange.Kraken.Pairs;
 using CandleDashboard.Exchange.Kraken.Parsing;
+using CandleDashboard.Exchange.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,18 +20,17 @@ namespace CandleDashboard.Exchange.Kraken.Streaming;
 /// </summary>
 public sealed class KrakenTradeFeed : ITradeFeed
 {
-    private const int LogSnippetBytes = 256;
-
     private readonly KrakenOptions _options;
     private readonly IKrakenPairSource _pairs;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<KrakenTradeFeed> _logger;
     private readonly ReconnectBackoff _backoff;
     private readonly FeedStatusTracker _status;
-    private readonly LogThrottle _malformedLog;
-    private readonly LogThrottle _sinkErrorLog;
+    private readonly FeedLog _log;
     private int _running;
     private long _pongs;
+    private long _heartbeats;
+    private long _subscribeFailures;
     private long _seededTrades;
     private long _requestIds;
     private string? _systemStatus;
@@ -48,10 +47,9 @@ public sealed class KrakenTradeFeed : ITradeFeed
         _pairs = pairs ?? throw new ArgumentNullException(nameof(pairs));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectJitter, random ?? throw new ArgumentNullException(nameof(random)));
+        _backoff = new ReconnectBackoff(_options.ReconnectInitialDelay, _options.ReconnectMaxDelay, _options.ReconnectJitter, random);
         _status = new FeedStatusTracker(timeProvider);
-        _malformedLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
-        _sinkErrorLog = new LogThrottle(timeProvider, TimeSpan.FromSeconds(10));
+        _log = new FeedLog("Kraken", _logger, _status, timeProvider);
     }
 
     public FeedStatus Status => _status.Snapshot();
@@ -62,10 +60,10 @@ public sealed class KrakenTradeFeed : ITradeFeed
     /// <summary>Trades dropped because their id was not above one already delivered (snapshot after a resubscribe).</summary>
     public long DuplicateTrades => _status.Duplicates;
 
-    public long Heartbeats => _status.Heartbeats;
+    public long Heartbeats => Interlocked.Read(ref _heartbeats);
 
     /// <summary>Subscribe acks with <c>success: false</c> (e.g. a pair Kraken does not stream).</summary>
-    public long SubscribeFailures => _status.SubscribeFailures;
+    public long SubscribeFailures => Interlocked.Read(ref _subscribeFailures);
 
     public long Pongs => Interlocked.Read(ref _pongs);
 
@@ -205,7 +203,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
         }
         catch (Exception ex)
         {
-            LogStreamError(ex);
+            _log.StreamError(ex);
             return ConnectionOutcome.NotConnected;
         }
 
@@ -242,7 +240,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
                 return new ConnectionOutcome(DropReason.ReceiveTimeout, Connected: true, receivedData);
             }
 
-            LogStreamError(ex);
+            _log.StreamError(ex);
             return new ConnectionOutcome(DropReason.Failed, Connected: true, receivedData);
         }
         finally
@@ -281,7 +279,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
             _status.MarkMessage(_timeProvider.GetTimestamp());
             if (buffer.Overflowed || result.MessageType != WebSocketMessageType.Text)
             {
-                ReportMalformed(buffer.Overflowed ? "message too large" : "binary message", buffer.Written);
+                _log.Malformed(buffer.Overflowed ? "message too large" : "binary message", buffer.Written);
             }
             else
             {
@@ -331,13 +329,13 @@ public sealed class KrakenTradeFeed : ITradeFeed
             case KrakenMessageKind.Trades:
                 if (message.BadTrades > 0)
                 {
-                    ReportMalformed(KrakenMessageParser.BadTrade, bytes);
+                    _log.Malformed(KrakenMessageParser.BadTrade, bytes);
                 }
 
                 Deliver(session, message);
                 return;
             case KrakenMessageKind.Heartbeat:
-                _status.CountHeartbeat();
+                Interlocked.Increment(ref _heartbeats);
                 return;
             case KrakenMessageKind.Status:
                 if (message.SystemStatus is { } system && system != Volatile.Read(ref _systemStatus))
@@ -352,7 +350,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
                 _logger.LogInformation("Kraken trade stream subscribed: {Pair}", message.Symbol);
                 return;
             case KrakenMessageKind.SubscribeAck:
-                _status.CountSubscribeFailure();
+                Interlocked.Increment(ref _subscribeFailures);
                 _logger.LogWarning("Kraken refused the trade subscription of {Pair}: {Error}", message.Symbol, message.Detail);
                 return;
             case KrakenMessageKind.Pong:
@@ -363,7 +361,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
                 _logger.LogWarning("Kraken stream error: {Error}", message.Detail);
                 return;
             case KrakenMessageKind.Malformed:
-                ReportMalformed(message.Detail ?? "malformed", bytes);
+                _log.Malformed(message.Detail ?? "malformed", bytes);
                 return;
             default:
                 _status.CountSkipped();
@@ -403,11 +401,7 @@ public sealed class KrakenTradeFeed : ITradeFeed
             }
             catch (Exception ex)
             {
-                // A faulty consumer must not take the exchange connection down with it.
-                if (_sinkErrorLog.TryEnter(out var suppressed))
-                {
-                    _logger.LogError(ex, "Trade sink threw ({Suppressed} more suppressed).", suppressed);
-                }
+                _log.SinkError(ex);
             }
         }
     }
@@ -424,33 +418,6 @@ public sealed class KrakenTradeFeed : ITradeFeed
         }
 
         return pairs;
-    }
-
-    private void LogStreamError(Exception ex)
-    {
-        if (ex is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
-        {
-            _logger.LogWarning("Kraken stream error: {Error}", ex.Message);
-        }
-        else
-        {
-            // Unexpected, but a market-data feed keeps trying rather than going dark.
-            _logger.LogError(ex, "Unexpected error on the Kraken stream.");
-        }
-    }
-
-    private void ReportMalformed(string reason, ReadOnlySpan<byte> message)
-    {
-        _status.CountMalformed();
-        if (_malformedLog.TryEnter(out var suppressed))
-        {
-            var snippet = Encoding.UTF8.GetString(message[..Math.Min(message.Length, LogSnippetBytes)]);
-            _logger.LogWarning(
-                "Malformed Kraken message ({Reason}), skipped; {Suppressed} more since the last report. Start: {Snippet}",
-                reason,
-                suppressed,
-                snippet);
-        }
     }
 
     private sealed record Session(KrakenSubscription Subscription, KrakenMessageParser Parser, TradeDeduplicator Deduplicator, KrakenMessage Message, ITradeSink Sink);

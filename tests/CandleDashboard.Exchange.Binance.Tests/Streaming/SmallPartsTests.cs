@@ -1,24 +1,10 @@
 using CandleDashboard.Exchange.Binance.Parsing;
 using CandleDashboard.Exchange.Binance.Streaming;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CandleDashboard.Exchange.Binance.Tests.Streaming;
 
 public sealed class SmallPartsTests
 {
-    [Fact]
-    public void Deduplicator_accepts_only_increasing_ids_per_symbol()
-    {
-        var dedup = new TradeDeduplicator(2);
-
-        Assert.True(dedup.TryAccept(0, 0));
-        Assert.True(dedup.TryAccept(0, 5));
-        Assert.False(dedup.TryAccept(0, 5));
-        Assert.False(dedup.TryAccept(0, 3));
-        Assert.True(dedup.TryAccept(1, 3)); // symbols are independent
-        Assert.True(dedup.TryAccept(0, 6));
-    }
-
     [Fact]
     public void Stream_uri_lists_lower_case_streams_of_the_chosen_kind()
     {
@@ -43,21 +29,6 @@ public sealed class SmallPartsTests
         Assert.False(table.TryGet("DOGEUSDT"u8, out _, out _));
         Assert.False(table.TryGet("BTCUSDTBTCUSDTBTCUSDTX"u8, out _, out _));
         Assert.Throws<ArgumentException>(() => new SymbolTable(["BTC-USDT"]));
-    }
-
-    [Fact]
-    public void Log_throttle_lets_one_through_per_window_and_counts_the_rest()
-    {
-        var time = new FakeTimeProvider();
-        var throttle = new LogThrottle(time, TimeSpan.FromSeconds(10));
-
-        Assert.True(throttle.TryEnter(out var suppressed));
-        Assert.Equal(0, suppressed);
-        Assert.False(throttle.TryEnter(out _));
-        Assert.False(throttle.TryEnter(out _));
-        time.Advance(TimeSpan.FromSeconds(10));
-        Assert.True(throttle.TryEnter(out suppressed));
-        Assert.Equal(2, suppressed);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace CandleDashboard.Exchange.Binance.Streaming;
+namespace CandleDashboard.Exchange.Streaming;
 
 /// <summary>
 /// Exponential backoff with full jitter: the n-th consecutive failed attempt waits a uniformly drawn
@@ -6,6 +6,12 @@ namespace CandleDashboard.Exchange.Binance.Streaming;
 /// being hammered; the jitter spreads out the many clients that an exchange-wide disconnect drops
 /// at the same instant, so they do not all come back in the same second.
 /// </summary>
+/// <remarks>
+/// Settings and attempts out of range are rejected rather than clamped (the Kraken copy clamped a
+/// negative attempt to 0 and checked nothing): both adapters' options validation already refuses
+/// such delays, and a negative attempt can only come from a bug in the caller's counting, which
+/// should show rather than quietly reconnect at the shortest delay.
+/// </remarks>
 public sealed class ReconnectBackoff
 {
     private readonly TimeSpan _initial;
@@ -22,9 +28,6 @@ public sealed class ReconnectBackoff
         _jitter = jitter;
         _random = random ?? throw new ArgumentNullException(nameof(random));
     }
-
-    public static ReconnectBackoff FromOptions(BinanceOptions options, Random random) =>
-        new(options.ReconnectInitialDelay, options.ReconnectMaxDelay, options.ReconnectJitter, random);
 
     /// <summary>The largest delay attempt <paramref name="attempt"/> (0-based) may wait.</summary>
     public TimeSpan Ceiling(int attempt)

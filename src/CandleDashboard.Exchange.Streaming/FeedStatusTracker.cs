@@ -1,13 +1,17 @@
 using CandleDashboard.Core.Exchange;
 
-namespace CandleDashboard.Exchange.Binance.Streaming;
+namespace CandleDashboard.Exchange.Streaming;
 
 /// <summary>
-/// The feed's counters. The receive loop is the only writer; readers (health page, metrics) take
-/// a consistent-enough snapshot from any thread without locks. The last-message time is kept as a
-/// monotonic timestamp (one cheap clock read per message) and turned into wall time on read.
+/// A trade feed's counters. The receive loop is the only writer; readers (health, metrics, admin)
+/// take a consistent-enough snapshot from any thread without locks. The last-message time is kept
+/// as a monotonic timestamp (one cheap clock read per message) and turned into wall time on read.
 /// </summary>
-internal sealed class FeedStatusTracker
+/// <remarks>
+/// Only what every feed counts lives here; a counter one exchange alone has (Kraken's heartbeats,
+/// refused subscriptions, pongs) stays in that adapter's feed.
+/// </remarks>
+public sealed class FeedStatusTracker
 {
     private readonly TimeProvider _timeProvider;
     private int _state = (int)FeedState.Stopped;
@@ -18,12 +22,15 @@ internal sealed class FeedStatusTracker
     private long _duplicates;
     private long _lastMessageTimestamp;
 
-    public FeedStatusTracker(TimeProvider timeProvider) => _timeProvider = timeProvider;
+    public FeedStatusTracker(TimeProvider timeProvider) =>
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
     public FeedState State => (FeedState)Volatile.Read(ref _state);
 
+    /// <summary>Well-formed messages that were not trades of ours.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
+    /// <summary>Trades dropped because their id was not above one already delivered.</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
     public void SetState(FeedState state) => Volatile.Write(ref _state, (int)state);
@@ -38,6 +45,7 @@ internal sealed class FeedStatusTracker
 
     public void CountDuplicate() => Interlocked.Increment(ref _duplicates);
 
+    /// <summary>Records a message's arrival; <paramref name="timestamp"/> is from <see cref="TimeProvider.GetTimestamp"/>.</summary>
     public void MarkMessage(long timestamp) => Volatile.Write(ref _lastMessageTimestamp, timestamp);
 
     public FeedStatus Snapshot()

@@ -1,4 +1,4 @@
-namespace CandleDashboard.Exchange.Binance;
+namespace CandleDashboard.Exchange.Streaming;
 
 /// <summary>
 /// Lets at most one log entry through per window and counts the ones it held back, so a flood of
@@ -9,7 +9,7 @@ public sealed class LogThrottle
 {
     private readonly TimeProvider _timeProvider;
     private readonly long _windowTicks;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private long _nextAllowedTimestamp;
     private long _suppressed;
     private bool _started;

@@ -1,6 +1,4 @@
-using CandleDashboard.Exchange.Binance.Streaming;
-
-namespace CandleDashboard.Exchange.Binance.Tests.Streaming;
+namespace CandleDashboard.Exchange.Streaming.Tests;
 
 public sealed class ReconnectBackoffTests
 {
@@ -55,5 +53,15 @@ public sealed class ReconnectBackoffTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReconnectBackoff(TimeSpan.Zero, TimeSpan.FromSeconds(1), true, new Random()));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReconnectBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), true, new Random()));
+        Assert.Throws<ArgumentNullException>(() => new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), true, null!));
+    }
+
+    [Fact]
+    public void A_negative_attempt_is_a_caller_bug_and_is_rejected()
+    {
+        var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), jitter: false, new Random(1));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => backoff.Ceiling(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => backoff.NextDelay(-1));
     }
 }

@@ -1,13 +1,22 @@
 using System.Buffers;
 
-namespace CandleDashboard.Exchange.Binance.Streaming;
+namespace CandleDashboard.Exchange.Streaming;
 
 /// <summary>
 /// One pooled receive buffer per feed, reused for every message. A message that arrives in several
 /// receives (a large frame, or continuation frames) is appended until its end; the buffer doubles
-/// when full, up to a limit that protects memory from a runaway message.
+/// when little room is left, while the message stays under the limit.
 /// </summary>
-internal sealed class MessageBuffer : IDisposable
+/// <remarks>
+/// A runaway message (past the limit) is dropped, not fatal: its bytes are discarded while the
+/// receive loop reads on to the message's end, <see cref="Overflowed"/> tells the feed to count it
+/// as malformed, and the connection is kept. Failing the connection instead would turn one
+/// oversized message the exchange keeps sending (a resubscribe snapshot, a broken proxy) into a
+/// reconnect loop that delivers nothing; dropping it loses that one message and nothing else.
+/// (The two adapters' copies agreed on this; only the Binance one's summary read as if it grew
+/// without dropping.)
+/// </remarks>
+public sealed class MessageBuffer : IDisposable
 {
     private const int InitialSize = 16 * 1024;
     private const int MinFreeForReceive = 4 * 1024;
@@ -43,12 +52,13 @@ internal sealed class MessageBuffer : IDisposable
         return _buffer.AsMemory(_count);
     }
 
+    /// <summary>Takes <paramref name="count"/> received bytes into the message.</summary>
     public void Advance(int count)
     {
         _count += count;
         if (_count > _maxMessageBytes)
         {
-            // Keep receiving to find the message's end, but drop what we have.
+            // Keep receiving to find the message's end, but drop what we have (see remarks).
             Overflowed = true;
             _count = 0;
         }
