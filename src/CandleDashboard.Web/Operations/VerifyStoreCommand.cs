@@ -5,6 +5,7 @@ using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Persistence;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Operations;
 
@@ -43,13 +44,20 @@ public static class VerifyStoreCommand
 
     private static async Task<int> VerifyAsync(IServiceProvider services, VerifyStoreRequest request, TextWriter output, CancellationToken cancellationToken)
     {
-        var exchange = services.GetRequiredService<IExchange>();
+        var venues = services.GetRequiredService<VenueDirectory>();
+        if (!venues.TryGet(request.Exchange, out var venue))
+        {
+            throw new InvalidOperationException(venues.Unknown(request.Exchange));
+        }
+
+        // The app's clock is the default venue's (ExchangeClockSync): "closed" is judged as the app judges it.
         var clock = services.GetRequiredService<ExchangeClock>();
         var sent = clock.LocalNow;
-        var serverTime = await exchange.ServerTime.GetServerTimeAsync(cancellationToken);
+        var serverTime = await venues.Default.Exchange.ServerTime.GetServerTimeAsync(cancellationToken);
         clock.Observe(serverTime, sent, clock.LocalNow);
 
-        var options = services.GetRequiredService<FetcherOptions>();
+        var exchange = venue.Exchange;
+        var options = venue.FetcherOptions;
         var stores = services.GetRequiredService<CandleTiers>().CommitOrder;
         var verifier = new StoreVerifier(exchange.Klines, stores, clock);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

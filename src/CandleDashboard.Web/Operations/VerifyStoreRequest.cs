@@ -4,15 +4,16 @@ using CandleDashboard.Core.Market;
 namespace CandleDashboard.Web.Operations;
 
 /// <summary>
-/// The arguments of <c>verify-store</c>: <c>--symbol S</c>, <c>--interval I</c>, <c>--from T</c>, <c>--to T</c>
+/// The arguments of <c>verify-store</c>: <c>--exchange E</c> (a configured venue; default: the default venue),
+/// <c>--symbol S</c>, <c>--interval I</c>, <c>--from T</c>, <c>--to T</c>
 /// (T: ISO-8601, UTC unless it says otherwise, or epoch milliseconds). Everything else is the app's own
 /// configuration (e.g. <c>--ConnectionStrings:Postgres=…</c>) and goes to the host unchanged.
 /// </summary>
-public sealed record VerifyStoreRequest(string? Symbol, Interval? Interval, long? From, long? To, string[] HostArgs)
+public sealed record VerifyStoreRequest(string? Symbol, Interval? Interval, long? From, long? To, string[] HostArgs, string? Exchange = null)
 {
     public static bool TryParse(IReadOnlyList<string> args, out VerifyStoreRequest request, out string? problem)
     {
-        string? symbol = null;
+        string? exchange = null, symbol = null;
         Interval? interval = null;
         long? from = null, to = null;
         var host = new List<string>();
@@ -21,7 +22,7 @@ public sealed record VerifyStoreRequest(string? Symbol, Interval? Interval, long
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is not ("--symbol" or "--interval" or "--from" or "--to"))
+            if (name is not ("--exchange" or "--symbol" or "--interval" or "--from" or "--to"))
             {
                 host.Add(name);
                 continue;
@@ -36,6 +37,9 @@ public sealed record VerifyStoreRequest(string? Symbol, Interval? Interval, long
             var value = args[++i];
             switch (name)
             {
+                case "--exchange":
+                    exchange = value; // checked against the configured venues once the host is built
+                    break;
                 case "--symbol" when Symbols.TryNormalize(value, out var normalized):
                     symbol = normalized;
                     break;
@@ -60,7 +64,7 @@ public sealed record VerifyStoreRequest(string? Symbol, Interval? Interval, long
             return false;
         }
 
-        request = new VerifyStoreRequest(symbol, interval, from, to, [.. host]);
+        request = new VerifyStoreRequest(symbol, interval, from, to, [.. host], exchange);
         return true;
     }
 

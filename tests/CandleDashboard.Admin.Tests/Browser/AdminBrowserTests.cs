@@ -41,6 +41,15 @@ public sealed class AdminBrowserTests(AdminServer server, BrowserFixture browser
             Directory.CreateDirectory(ScreenshotDirectory);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "admin-buffers.png"), FullPage = true });
 
+            // The second exchange has a tab of its own: its buffers and feed, not the default one's.
+            await Assertions.Expect(page.Locator("[data-testid=venue-tab-binance]")).ToHaveAttributeAsync("aria-current", "page");
+            await page.ClickAsync("[data-testid=venue-tab-kraken]");
+            await page.WaitForURLAsync("**/admin/buffers?exchange=kraken");
+            await Assertions.Expect(rows).ToHaveCountAsync(16);
+            await Assertions.Expect(page.Locator("tr.feed-row")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("tr.buffer-row-BTCUSD-15s")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=venue-tab-kraken]")).ToHaveAttributeAsync("aria-current", "page");
+
             // Sign out: the cookie goes, the page is protected again.
             await page.ClickAsync("[data-testid=logout]");
             await page.WaitForURLAsync("**/admin/login");

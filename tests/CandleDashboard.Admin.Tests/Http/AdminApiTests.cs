@@ -49,6 +49,15 @@ public sealed class AdminApiTests(AdminServer server)
         Assert.Equal(HttpStatusCode.BadRequest, badInterval.StatusCode);
         Assert.StartsWith("Unknown interval '7m'.", (await badInterval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("interval")[0].GetString());
 
+        // Another exchange's buffers by ?exchange=, as in the public API.
+        var kraken = await client.Http.GetFromJsonAsync<JsonElement>("api/buffers?exchange=kraken");
+        Assert.Equal(16, kraken.GetArrayLength());
+        Assert.Equal(["BTCUSD", "ETHUSD"], kraken.EnumerateArray().Select(b => b.GetProperty("symbol").GetString()).Distinct());
+        Assert.Equal("ETHUSD", (await client.Http.GetFromJsonAsync<JsonElement>("api/buffers/ethusd/1m?exchange=kraken")).GetProperty("symbol").GetString());
+        var unknownExchange = await client.Http.GetAsync("api/buffers?exchange=coinbase");
+        Assert.Equal(HttpStatusCode.NotFound, unknownExchange.StatusCode);
+        Assert.Equal("Unknown exchange", (await unknownExchange.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
         var unknown = await client.Http.GetAsync("api/buffers/DOGEUSDT/1m");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
