@@ -36,6 +36,11 @@ internal sealed class CandleBufferWorker(
         {
             // History from the exchange is written back to the stores, "closed" judged by the exchange's clock.
             await clock.WaitSynchronizedAsync(TradeFeedWorker.ExchangeClockBudget, stoppingToken);
+
+            // Filling buffers is background work: no trader waits for it, and on an exchange with a small
+            // request budget (Kraken: about a call a second) it must leave room for the chart loads a
+            // trader does wait for. A chart opened before its buffer is full reads the tiers itself.
+            using var background = ExchangeRequestPriority.BackgroundScope();
             var started = timeProvider.GetTimestamp();
             var parallelism = options.Value.BufferLoadParallelism;
             await buffers.LoadAllAsync(parallelism, stoppingToken);
