@@ -58,7 +58,7 @@ public static class DashboardHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UsePlotlyFinanceBundle();
+        app.UsePlotlyBundle();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PublicWebRootFileProvider(app.Environment.WebRootFileProvider) });
         app.UseAntiforgery();
 
