@@ -40,6 +40,7 @@ public static class DashboardHostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<AssetVersions>();
         services.AddScoped<ThemeState>();
         services.AddSingleton<ThemeStylesheet>();
         services.AddHostedService<ThemeStylesheetWarmUp>();
@@ -59,7 +60,7 @@ public static class DashboardHostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UsePlotlyBundle();
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PublicWebRootFileProvider(app.Environment.WebRootFileProvider) });
+        app.UseWebRootFiles();
         app.UseAntiforgery();
 
         var dashboard = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;

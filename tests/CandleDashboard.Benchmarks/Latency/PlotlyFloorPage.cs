@@ -4,6 +4,7 @@ using System.Text.Json;
 using CandleDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CandleDashboard.Benchmarks.Latency;
 
@@ -38,12 +39,12 @@ public static class PlotlyFloorPage
     /// <summary>Maps the floor page onto an app built by <see cref="DashboardHost"/>.</summary>
     public static void Map(WebApplication app, int candles)
     {
-        var html = Page(candles);
+        var html = Page(candles, app.Services.GetRequiredService<AssetVersions>().Url(PlotlyBundle.BundlePath));
         app.MapGet("/" + Path, () => Results.Content(html, "text/html; charset=utf-8"));
         app.MapGet(ScriptPath, () => Results.Text(Script, "text/javascript"));
     }
 
-    private static string Page(int count)
+    private static string Page(int count, string plotlyUrl)
     {
         // A deterministic random walk of 1m candles: the floor's numbers must not vary with the data.
         var random = new Random(12);
@@ -64,8 +65,8 @@ public static class PlotlyFloorPage
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>floor</title></head><body>");
         html.Append("<div id=\"plot\" style=\"width:100%;height:600px\"></div>");
         html.Append("<script type=\"application/json\" id=\"candles\">").Append(JsonSerializer.Serialize(rows)).Append("</script>");
-        // The chart page's plotly URL exactly, so both pages share one cache entry in a warm context.
-        html.Append(CultureInfo.InvariantCulture, $"<script src=\"/{PlotlyBundle.ScriptPath}\"></script>");
+        // The address the chart page loads plotly from, so both get the same bytes with the same caching.
+        html.Append(CultureInfo.InvariantCulture, $"<script src=\"/{plotlyUrl}\"></script>");
         html.Append(CultureInfo.InvariantCulture, $"<script src=\"{ScriptPath}\"></script>");
         html.Append("</body></html>");
         return html.ToString();

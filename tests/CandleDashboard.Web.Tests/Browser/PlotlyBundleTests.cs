@@ -33,4 +33,18 @@ public sealed class PlotlyBundleTests(DashboardServer server, BrowserFixture bro
         Assert.Equal(["bar", "candlestick", "scatter"], registered);
         Assert.Equal(registered, drawn);
     }
+
+    [Fact]
+    public async Task Plotly_is_fetched_once_by_its_fingerprinted_address()
+    {
+        await _page.GotoAsync("/chart/BTCUSDT/1m");
+        await ChartProbe.WaitReadyAsync(_page);
+
+        // The library's own basic-build address must not be fetched as well as the page's preload.
+        var fetched = await _page.EvaluateAsync<string[]>(
+            "() => performance.getEntriesByType('resource').map(r => new URL(r.name).pathname + new URL(r.name).search).filter(p => p.includes('plotly-candles') || p.includes('plotly-basic'))");
+
+        var only = Assert.Single(fetched);
+        Assert.Matches("^/" + System.Text.RegularExpressions.Regex.Escape(CandleDashboard.Web.Hosting.PlotlyBundle.BundlePath) + @"\?v=[A-Za-z0-9_-]{12}$", only);
+    }
 }
