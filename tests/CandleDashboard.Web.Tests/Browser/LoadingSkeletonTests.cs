@@ -53,4 +53,29 @@ public sealed class LoadingSkeletonTests(DashboardServer server, BrowserFixture 
             Assert.True(Math.Abs(before[i] - after[i]) <= 1, $"skeleton card [{string.Join(", ", before)}] vs chart card [{string.Join(", ", after)}]");
         }
     }
+
+    [Theory]
+    [InlineData("/chart/BTCUSDT/1m", true)]
+    [InlineData("/admin/login", false)]
+    [InlineData("/definitely/not/here", false)]
+    public async Task Only_a_chart_page_s_first_response_carries_the_skeleton(string path, bool expected)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(expected, html.Contains("data-testid=\"loading-skeleton\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_skeleton_stays_hidden_after_navigating_away_from_the_chart()
+    {
+        await _page.GotoAsync("/chart/BTCUSDT/1m");
+        await ChartProbe.WaitReadyAsync(_page);
+
+        // A client-side navigation keeps the first response's body, skeleton included: it must stay hidden.
+        await _page.EvaluateAsync("() => Blazor.navigateTo('/chart/NOPE/1m')");
+        await Expect(_page.GetByTestId("route-error")).ToBeVisibleAsync();
+        await Expect(_page.GetByTestId("loading-skeleton")).ToBeHiddenAsync();
+    }
 }
