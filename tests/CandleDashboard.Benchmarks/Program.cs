@@ -5,6 +5,7 @@ using CandleDashboard.Benchmarks.Latency;
 // BenchmarkDotNet:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- --filter '*'
 // Latency harness:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- latency [seconds]
 // Page load:         dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- pageload [loads]
+// Plotly bundles:    dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- bundles [--loads N] FILE…
 // Update payloads:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- payload
 // Chart navigation:  dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- chartnav [store pages]
 // Layouts:           dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- layout [seconds]
@@ -21,6 +22,14 @@ if (args.Length > 0 && args[0] == "pageload")
     var trace = args.Contains("--trace");
     var loads = args.Length > 1 && !trace ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
     return await PageLoadHarness.RunAsync(loads, trace);
+}
+
+if (args.Length > 0 && args[0] == "bundles")
+{
+    var loadsAt = Array.IndexOf(args, "--loads");
+    var bundleLoads = loadsAt > 0 ? int.Parse(args[loadsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 12;
+    var files = args.Skip(1).Where((a, i) => a != "--loads" && (loadsAt < 0 || i + 1 != loadsAt + 1)).ToList();
+    return await BundleEvalHarness.RunAsync(files, bundleLoads);
 }
 
 if (args.Length > 0 && args[0] == "chartnav")

@@ -22,6 +22,7 @@ public static class DashboardHostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<AssetVersions>();
         services.AddScoped<ThemeState>();
         services.AddSingleton<ThemeStylesheet>();
         services.AddHostedService<ThemeStylesheetWarmUp>();
@@ -40,8 +41,8 @@ public static class DashboardHostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UsePlotlyFinanceBundle();
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PublicWebRootFileProvider(app.Environment.WebRootFileProvider) });
+        app.UsePlotlyBundle();
+        app.UseWebRootFiles();
         app.UseAntiforgery();
 
         var venues = app.Services.GetRequiredService<VenueDirectory>();

@@ -5,7 +5,8 @@ namespace CandleDashboard.Web.Hosting;
 
 /// <summary>
 /// The web root doubles as the front-end's npm project, so it also holds package.json,
-/// package-lock.json and node_modules/. Those are build inputs, not site content: this hides them
+/// package-lock.json, node_modules/ and build/ (the plotly bundle's entry and build script). Those
+/// are build inputs, not site content: this hides them
 /// from static file serving (the page loads third-party code only from lib/).
 /// </summary>
 public sealed class PublicWebRootFileProvider(IFileProvider inner) : IFileProvider
@@ -16,6 +17,9 @@ public sealed class PublicWebRootFileProvider(IFileProvider inner) : IFileProvid
         return !(path.StartsWith("node_modules", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("package.json", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("package-lock.json", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("build", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("build/", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("build\\", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith(".", StringComparison.Ordinal));
     }
 

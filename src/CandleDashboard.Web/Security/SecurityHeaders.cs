@@ -13,7 +13,7 @@ public static class SecurityHeaders
     /// and of /hubs/candles, fonts, the plotly bundle) comes from this origin; nothing is loaded
     /// from a CDN.</item>
     /// <item><c>script-src 'self'</c>: no inline script and no eval. Blazor Server, MudBlazor and
-    /// plotly's finance bundle need neither (the finance bundle has no WebGL traces, whose
+    /// the plotly bundle need neither (the bundle has no WebGL traces, whose
     /// shader compiler is what makes plotly's full build need <c>'unsafe-eval'</c>).</item>
     /// <item><c>style-src 'self' 'unsafe-inline'</c> (relaxation): MudBlazor writes its theme as an
     /// inline <c>&lt;style&gt;</c> block and sizes components with <c>style</c> attributes, plotly

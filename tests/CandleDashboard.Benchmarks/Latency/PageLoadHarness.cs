@@ -13,6 +13,9 @@ namespace CandleDashboard.Benchmarks.Latency;
 /// the page: a requestAnimationFrame poll returns <c>performance.now()</c> (milliseconds since
 /// navigation start) at the first frame whose plotly graph (<c>.js-plotly-plot</c>) holds at least
 /// the configured number of candles, so the figure does not depend on the chart's own markup.
+/// The floor (<see cref="PlotlyFloorPage"/>: the same plotly from the same server drawing as many
+/// inline candles) is measured the same way in the same run, each app load followed by a floor
+/// load, so both see the same machine.
 /// </summary>
 public static class PageLoadHarness
 {
@@ -29,15 +32,18 @@ public static class PageLoadHarness
             $"--Dashboard:HistoryCandles={HistoryCandles}",
             "--Logging:LogLevel:Default=Warning",
         ]);
+        PlotlyFloorPage.Map(app, HistoryCandles);
         await app.StartAsync();
         try
         {
             var chartUri = new Uri(AppAddress.Of(app), "chart/BTCUSDT/1m").ToString();
+            var floorUri = new Uri(AppAddress.Of(app), PlotlyFloorPage.Path).ToString();
             await using var chromium = await ChromiumSession.LaunchAsync();
 
-            // One unmeasured load: the server's first render, JIT and history caches are warmed,
-            // so cold loads measure a fresh browser, not a fresh server.
+            // One unmeasured load of each: the server's first render, JIT and history caches are
+            // warmed, so cold loads measure a fresh browser, not a fresh server.
             await MeasureColdAsync(chromium.Browser, chartUri);
+            await MeasureColdAsync(chromium.Browser, floorUri);
 
             if (trace)
             {
@@ -46,15 +52,21 @@ public static class PageLoadHarness
             }
 
             var cold = new List<double>();
+            var floorCold = new List<double>();
             for (var i = 0; i < loads; i++)
             {
                 cold.Add(await MeasureColdAsync(chromium.Browser, chartUri));
+                floorCold.Add(await MeasureColdAsync(chromium.Browser, floorUri));
             }
 
-            var warm = await MeasureWarmAsync(chromium.Browser, chartUri, loads);
-            Console.WriteLine($"page load, chart drawn with {HistoryCandles} candles ({loads} loads each)");
-            Console.WriteLine($"  cold (new context): {Describe(cold)}");
-            Console.WriteLine($"  warm (same context): {Describe(warm)}");
+            var (warm, floorWarm) = await MeasureWarmAsync(chromium.Browser, chartUri, floorUri, loads);
+            Console.WriteLine($"page load, chart drawn with {HistoryCandles} candles ({loads} loads each; floor = {PlotlyFloorPage.Path})");
+            Console.WriteLine($"  cold (new context):   app   {Describe(cold)}");
+            Console.WriteLine($"                        floor {Describe(floorCold)}");
+            Console.WriteLine($"                        app / floor (medians) {Median(cold) / Median(floorCold):0.00}");
+            Console.WriteLine($"  warm (same context):  app   {Describe(warm)}");
+            Console.WriteLine($"                        floor {Describe(floorWarm)}");
+            Console.WriteLine($"                        app / floor (medians) {Median(warm) / Median(floorWarm):0.00}");
             return 0;
         }
         finally
@@ -130,18 +142,24 @@ public static class PageLoadHarness
         return await LoadAsync(page, uri);
     }
 
-    private static async Task<List<double>> MeasureWarmAsync(IBrowser browser, string uri, int loads)
+    /// <summary>Reloads in two contexts, one per page (each filled by one unmeasured load first), alternating.</summary>
+    private static async Task<(List<double> App, List<double> Floor)> MeasureWarmAsync(IBrowser browser, string appUri, string floorUri, int loads)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 }, ColorScheme = Scheme });
-        var page = await context.NewPageAsync();
-        await LoadAsync(page, uri); // fills the cache
-        var times = new List<double>();
+        await using var appContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 }, ColorScheme = Scheme });
+        await using var floorContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 860 }, ColorScheme = Scheme });
+        var appPage = await appContext.NewPageAsync();
+        var floorPage = await floorContext.NewPageAsync();
+        await LoadAsync(appPage, appUri); // fills the cache
+        await LoadAsync(floorPage, floorUri);
+        var app = new List<double>();
+        var floor = new List<double>();
         for (var i = 0; i < loads; i++)
         {
-            times.Add(await LoadAsync(page, uri));
+            app.Add(await LoadAsync(appPage, appUri));
+            floor.Add(await LoadAsync(floorPage, floorUri));
         }
 
-        return times;
+        return (app, floor);
     }
 
     private static async Task<double> LoadAsync(IPage page, string uri)
@@ -162,12 +180,17 @@ public static class PageLoadHarness
         return await drawn.JsonValueAsync<double>();
     }
 
+    private static double Median(List<double> times)
+    {
+        var sorted = times.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     private static string Describe(List<double> times)
     {
         var sorted = times.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         return string.Create(CultureInfo.InvariantCulture,
-            $"median {median:0} ms, min {sorted[0]:0} ms, max {sorted[^1]:0} ms  [{string.Join(" ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}]");
+            $"median {Median(times):0} ms, min {sorted[0]:0} ms, max {sorted[^1]:0} ms  [{string.Join(" ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))}]");
     }
 
 }

@@ -20,7 +20,7 @@ public sealed class HttpEndpointTests(DashboardServer server)
     }
 
     [Theory]
-    [InlineData("/lib/plotly/plotly-finance.min.js", "text/javascript")]
+    [InlineData("/lib/plotly/plotly-candles.min.js", "text/javascript")]
     [InlineData("/js/candleChart.js", "text/javascript")]
     [InlineData("/css/app.css", "text/css")]
     [InlineData("/favicon.svg", "image/svg+xml")]
@@ -39,20 +39,22 @@ public sealed class HttpEndpointTests(DashboardServer server)
     }
 
     [Fact]
-    public async Task Plotly_Blazor_s_basic_build_url_serves_the_finance_bundle_with_candlesticks()
+    public async Task Plotly_Blazor_s_basic_build_url_serves_the_built_bundle_with_candlesticks()
     {
         using var client = Client();
         var served = await client.GetByteArrayAsync("/" + CandleDashboard.Web.Hosting.PlotlyBundle.ScriptPath);
-        var finance = await client.GetByteArrayAsync("/" + CandleDashboard.Web.Hosting.PlotlyBundle.FinanceBundlePath);
+        var bundle = await client.GetByteArrayAsync("/" + CandleDashboard.Web.Hosting.PlotlyBundle.BundlePath);
 
-        Assert.Equal(finance, served);
+        Assert.Equal(bundle, served);
         Assert.Contains("candlestick", System.Text.Encoding.UTF8.GetString(served)); // the package's basic build has none
     }
 
     [Theory]
     [InlineData("/package.json")]
     [InlineData("/package-lock.json")]
-    [InlineData("/node_modules/plotly.js-finance-dist-min/package.json")]
+    [InlineData("/node_modules/plotly.js/package.json")]
+    [InlineData("/build/plotly-candles.js")]
+    [InlineData("/build/build-plotly.mjs")]
     public async Task Npm_project_files_are_not_served(string path)
     {
         using var client = Client();

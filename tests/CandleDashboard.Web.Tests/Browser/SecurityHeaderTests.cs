@@ -16,7 +16,7 @@ public sealed class SecurityHeaderTests(DashboardServer server)
     [InlineData("GET", "/api/candles/NOPE!/1m", HttpStatusCode.BadRequest, "application/problem+json")]
     [InlineData("GET", "/api/not-an-endpoint", HttpStatusCode.NotFound, "application/problem+json")]
     [InlineData("GET", "/css/app.css", HttpStatusCode.OK, "text/css")]
-    [InlineData("GET", "/lib/plotly/plotly-finance.min.js", HttpStatusCode.OK, "text/javascript")]
+    [InlineData("GET", "/lib/plotly/plotly-candles.min.js", HttpStatusCode.OK, "text/javascript")]
     [InlineData("GET", "/_framework/blazor.web.js", HttpStatusCode.OK, "text/javascript")]
     [InlineData("GET", "/definitely/not/here", HttpStatusCode.NotFound, "text/html")]
     [InlineData("GET", "/error", HttpStatusCode.OK, "text/html")]

@@ -33,7 +33,7 @@ public sealed class WebRootLocatorTests : IDisposable
     {
         var found = WebRootLocator.Find(AppContext.BaseDirectory);
         Assert.NotNull(found);
-        Assert.True(File.Exists(Path.Combine(found, "lib", "plotly", "plotly-finance.min.js")), "the build copies plotly into wwwroot/lib");
+        Assert.True(File.Exists(Path.Combine(found, "lib", "plotly", "plotly-candles.min.js")), "the build bundles plotly into wwwroot/lib");
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
