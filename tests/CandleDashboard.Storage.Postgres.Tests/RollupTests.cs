@@ -123,7 +123,7 @@ public sealed class RollupTests(PostgresFixture fixture)
     /// 1m candles as the builder makes them: a random walk with many decimals, quiet minutes flat at the
     /// previous close with no trades (some buckets wholly quiet, some starting quiet), and mixed sources.
     /// </summary>
-    private static Candle[] RandomWalk(int count, int seed)
+    internal static Candle[] RandomWalk(int count, int seed)
     {
         var random = new Random(seed);
         var result = new Candle[count];

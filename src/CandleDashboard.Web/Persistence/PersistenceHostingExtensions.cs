@@ -83,7 +83,10 @@ public static class PersistenceHostingExtensions
     {
         ICandleStore? redisStore = string.IsNullOrWhiteSpace(redis) ? null : sp.GetRequiredService<RedisCandleStore>();
         ICandleStore? postgresStore = string.IsNullOrWhiteSpace(postgres) ? null : sp.GetRequiredService<DurableCandleWriter>();
-        ICandleStore[] read = [.. new[] { redisStore, postgresStore }.OfType<ICandleStore>()];
+        // Last before the exchange, PostgreSQL's rollup of its 1m rows answers a coarser range its own rows
+        // lack (deep scroll-back over imported history, beyond the exchange's reach); read only.
+        ICandleStore? rollup = string.IsNullOrWhiteSpace(postgres) ? null : new PostgresRollupTier(sp.GetRequiredService<PostgresCandleStore>());
+        ICandleStore[] read = [.. new[] { redisStore, postgresStore, rollup }.OfType<ICandleStore>()];
         ICandleStore[] commit = [.. new[] { postgresStore, redisStore }.OfType<ICandleStore>()];
         if (read.Length == 0)
         {
