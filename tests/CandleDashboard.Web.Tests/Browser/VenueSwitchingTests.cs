@@ -26,20 +26,22 @@ public sealed class VenueSwitchingTests(DashboardServer server, BrowserFixture b
     public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
 
     [Fact]
-    public async Task Switching_exchange_keeps_the_coin_and_the_interval_and_draws_the_other_venue_s_candles()
+    public async Task Switching_exchange_keeps_the_interval_and_draws_the_other_venue_s_candles()
     {
         await _page.GotoAsync("/chart/BTCUSDT/5m");
         var binance = await ChartProbe.WaitReadyAsync(_page);
         Assert.Equal("BTCUSDT", binance.Name);
-        await Expect(Toolbar.Picker(_page, "exchange")).ToHaveAttributeAsync("data-value", "binance");
+        await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-exchange", "binance");
+        // The symbol picker lists each exchange's symbols in a group of its own.
+        Assert.Equal(["BTCUSD", "ETHUSD"], await _page.GetByTestId("exchange-group-kraken").Locator("option").AllTextContentsAsync());
         await _page.EvaluateAsync("() => window.__sameDocument = 7");
 
         // Kraken quotes bitcoin in USD: the same coin is BTCUSD there.
-        await Toolbar.ChooseExchangeAsync(_page, "kraken");
+        await Toolbar.ChooseSymbolAsync(_page, "kraken:BTCUSD");
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/kraken/BTCUSD/5m(\\?tz=[^&]+)?$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'BTCUSD' && p.customdata.length >= 100", null, KrakenPatience);
         var kraken = (await ChartProbe.ReadAsync(_page))!;
-        await Expect(Toolbar.Picker(_page, "exchange")).ToHaveAttributeAsync("data-value", "kraken");
+        await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-exchange", "kraken");
         await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-value", "BTCUSD");
         await Expect(Toolbar.Picker(_page, "interval")).ToHaveAttributeAsync("data-value", "5m");
         await Expect(_page).ToHaveTitleAsync(new Regex("BTCUSD · 5m · Kraken"));
@@ -60,8 +62,8 @@ public sealed class VenueSwitchingTests(DashboardServer server, BrowserFixture b
         // The feed badge is the venue's own feed.
         await Expect(_page.GetByTestId("feed-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 20_000 });
 
-        // And back: BTCUSD has no Binance listing, so the same coin is BTCUSDT again, on the short route.
-        await Toolbar.ChooseExchangeAsync(_page, "binance");
+        // And back to Binance's BTCUSDT, on the short route.
+        await Toolbar.ChooseSymbolAsync(_page, "binance:BTCUSDT");
         await Expect(_page).ToHaveURLAsync(new Regex("/chart/BTCUSDT/5m(\\?tz=[^&]+)?$"));
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'BTCUSDT' && p.customdata.length >= 100", null, 15_000);
         Assert.Equal(7, await _page.EvaluateAsync<int>("() => window.__sameDocument"));
@@ -72,8 +74,8 @@ public sealed class VenueSwitchingTests(DashboardServer server, BrowserFixture b
     {
         await _page.GotoAsync("/chart/kraken/ETHUSD/1m");
         await ChartProbe.WaitForAsync(_page, "(p) => p.name === 'ETHUSD'", null, KrakenPatience);
-        var options = await Toolbar.Picker(_page, "symbol").Locator("option").AllTextContentsAsync();
-        Assert.Equal(["BTCUSD", "ETHUSD"], options);
+        await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-value", "ETHUSD");
+        await Expect(Toolbar.Picker(_page, "symbol")).ToHaveAttributeAsync("data-exchange", "kraken");
 
         // Binance's symbol on Kraken is an unknown symbol there, answered with Kraken's own list.
         await _page.GotoAsync("/chart/kraken/BTCUSDT/1m");

@@ -5,8 +5,6 @@ namespace CandleDashboard.Web.Tests.Infrastructure;
 /// <summary>Drives the chart toolbar's pickers (native selects) the way a trader does: choose an option.</summary>
 public static class Toolbar
 {
-    public static Task ChooseExchangeAsync(IPage page, string exchange) => ChooseAsync(page, "exchange", exchange);
-
     public static Task ChooseSymbolAsync(IPage page, string symbol) => ChooseAsync(page, "symbol", symbol);
 
     public static Task ChooseIntervalAsync(IPage page, string interval) => ChooseAsync(page, "interval", interval);
