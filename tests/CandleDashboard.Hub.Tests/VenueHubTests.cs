@@ -84,7 +84,7 @@ public sealed class VenueHubTests(HubAppFixture hub)
         var update = new DataUpdated(Kraken.Exchange.Name, "BTCUSD", "1d", 1_700_006_400_000, 1_700_092_800_000, 2);
         var bus = hub.App.Services.GetRequiredService<IDataUpdatedBus>();
         await using var krakenFollower = await hub.ConnectAsync();
-        await using var binanceFollower = await hub.ConnectAsync(); // Binance's BTCUSDT 1d and, by the same name, BTCUSD 1d
+        await using var binanceFollower = await hub.ConnectAsync();
         var krakenUpdates = krakenFollower.RecordDataUpdates();
         var binanceUpdates = binanceFollower.RecordDataUpdates();
         await krakenFollower.SubscribeAsync("kraken", "BTCUSD", "1d");
