@@ -1,8 +1,6 @@
-using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
-using CandleDashboard.Web.Venues;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
