@@ -10,26 +10,11 @@ public sealed class CandleMessageTests
     public void Candle_messages_carry_the_api_candle_with_exact_decimals_as_strings()
     {
         var candle = new Candle(1_700_000_010_000, 64123.45m, 64200.10m, 64000m, 64150.00012345m, 0.00012m, 7.6954080m, 12, true, CandleSource.Official);
-        var message = CandleMessage.From(new CandleUpdate("BTCUSDT", Interval.FifteenSeconds, candle), 42);
+        var message = CandleMessage.From("kraken", new CandleUpdate("BTCUSDT", Interval.FifteenSeconds, candle), 42);
 
         Assert.Equal(
-            new CandleMessage("BTCUSDT", "15s", new CandleJson(1_700_000_010_000, "64123.45", "64200.10", "64000", "64150.00012345", "0.00012", "7.6954080", 12, true, "official"), 42),
+            new CandleMessage("kraken", "BTCUSDT", "15s", new CandleJson(1_700_000_010_000, "64123.45", "64200.10", "64000", "64150.00012345", "0.00012", "7.6954080", 12, true, "official"), 42),
             message);
         Assert.Equal(CandleJson.From(candle), message.Candle); // the same contract as GET /api/candles
-    }
-
-    [Theory]
-    [InlineData("BTCUSDT", "1m", "candles:BTCUSDT:1m@")]
-    [InlineData("ETHUSDT", "15s", "candles:ETHUSDT:15s@")]
-    public void Each_series_has_its_own_group_on_each_instance(string symbol, string interval, string prefix)
-    {
-        var series = new Series(symbol, Interval.Parse(interval));
-        var instance = new HubGroups();
-        var other = new HubGroups();
-
-        Assert.StartsWith(prefix, instance.Of(series));
-        Assert.Equal(instance.Of(series), instance.Of(new Series(symbol, Interval.Parse(interval))));
-        Assert.NotEqual(instance.Of(series), instance.Of(new Series(symbol == "BTCUSDT" ? "ETHUSDT" : "BTCUSDT", series.Interval)));
-        Assert.NotEqual(instance.Of(series), other.Of(series));
     }
 }

@@ -25,7 +25,7 @@ public sealed class CandleWireTests(HubAppFixture hub)
         await rawClient.SubscribeAsync("ETHUSDT", "1m");
         var first = (await raw.UntilCountAsync(1, TimeSpan.FromSeconds(10), "a candle")).First().Message;
 
-        Assert.Equal(["candle", "interval", "sentAt", "symbol"], WireJson.Names(first));
+        Assert.Equal(["candle", "exchange", "interval", "sentAt", "symbol"], WireJson.Names(first));
         var candle = first.GetProperty("candle");
         Assert.Equal(["close", "closed", "high", "low", "open", "openTime", "quoteVolume", "source", "tradeCount", "volume"], WireJson.Names(candle));
         foreach (var name in new[] { "open", "high", "low", "close", "volume", "quoteVolume", "source" })
@@ -43,7 +43,7 @@ public sealed class CandleWireTests(HubAppFixture hub)
 
         // A strict read gives the record the client's own deserializer gave, and writing it back gives the same JSON.
         var parsed = first.Deserialize<CandleMessage>(WireJson.Strict)!;
-        Assert.Equal(("ETHUSDT", "1m"), (parsed.Symbol, parsed.Interval));
+        Assert.Equal(("binance", "ETHUSDT", "1m"), (parsed.Exchange, parsed.Symbol, parsed.Interval));
         await typed.UntilAsync(m => m.Any(r => r.Message == parsed), TimeSpan.FromSeconds(10), $"the typed twin of {parsed}");
         var written = JsonSerializer.SerializeToNode(parsed, WireJson.Strict);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(first.GetRawText()), written), $"{first.GetRawText()} vs {written!.ToJsonString()}");

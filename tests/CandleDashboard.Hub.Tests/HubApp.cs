@@ -30,9 +30,12 @@ public sealed class HubApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public ILiveCandleStream Stream => Services.GetRequiredService<VenueDirectory>().Default.Live;
+    public ILiveCandleStream Stream => Venue().Live;
 
-    public HubSubscriptionRegistry<Series> Registry => Services.GetRequiredService<HubSubscriptionRegistry<Series>>();
+    /// <summary>A venue of the app by id (<c>kraken</c>); null: the default one (Binance).</summary>
+    public Venue Venue(string? id = null) => Services.GetRequiredService<VenueDirectory>().Get(id);
+
+    public HubSubscriptionRegistry<VenueKey<Series>> Registry => Services.GetRequiredService<HubSubscriptionRegistry<VenueKey<Series>>>();
 
     public HubConnectionEvents Connections => Services.GetRequiredService<HubConnectionEvents>();
 

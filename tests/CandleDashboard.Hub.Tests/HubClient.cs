@@ -56,6 +56,11 @@ public sealed class HubClient : IAsyncDisposable
 
     public Task UnsubscribeAsync(string symbol, string interval) => CallAsync("Unsubscribe", symbol, interval);
 
+    /// <summary>Follows a series of a venue by its id (<c>kraken</c>).</summary>
+    public Task SubscribeAsync(string exchange, string symbol, string interval) => CallAsync("SubscribeExchange", exchange, symbol, interval);
+
+    public Task UnsubscribeAsync(string exchange, string symbol, string interval) => CallAsync("UnsubscribeExchange", exchange, symbol, interval);
+
     /// <summary>Invokes a call the hub must refuse; returns the error text the client reads.</summary>
     public async Task<string> RefusalAsync(string method, params object?[] args)
     {

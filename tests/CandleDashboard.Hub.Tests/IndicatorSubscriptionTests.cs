@@ -16,9 +16,11 @@ public sealed class IndicatorSubscriptionTests(HubAppFixture hub)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    private SharedIndicatorSet Indicators => hub.App.Services.GetRequiredService<VenueDirectory>().Default.Indicators;
+    private SharedIndicatorSet Indicators => Default.Indicators;
 
-    private HubSubscriptionRegistry<IndicatorKey> Followers => hub.App.Services.GetRequiredService<HubSubscriptionRegistry<IndicatorKey>>();
+    private HubSubscriptionRegistry<VenueKey<IndicatorKey>> Followers => hub.App.Services.GetRequiredService<HubSubscriptionRegistry<VenueKey<IndicatorKey>>>();
+
+    private Venue Default => hub.App.Venue();
 
     [Fact]
     public async Task Two_followers_share_one_calculator_receive_its_values_and_it_is_dropped_when_both_leave()
@@ -35,11 +37,11 @@ public sealed class IndicatorSubscriptionTests(HubAppFixture hub)
             Assert.Equal("sma(5)", await second.Connection.InvokeAsync<string>("SubscribeIndicator", "BNBUSDT", "15s", "sma(5)"));
 
             // One calculator, held once by the hub however many follow it.
-            Assert.Equal((1, 2), (Indicators.ViewersOf(key), Followers.FollowersOf(key)));
+            Assert.Equal((1, 2), (Indicators.ViewersOf(key), Followers.FollowersOf(new(Default, key))));
 
             var messages = await received.UntilAsync(m => m.Any(r => r.Message.Kind == "closed"), Deadline, "a closed value");
             await alsoReceived.UntilAsync(m => m.Any(r => r.Message.Kind == "closed"), Deadline, "a closed value for the second follower");
-            Assert.All(messages, r => Assert.Equal(("BNBUSDT", "15s", "sma(5)"), (r.Message.Symbol, r.Message.Interval, r.Message.Indicator)));
+            Assert.All(messages, r => Assert.Equal(("binance", "BNBUSDT", "15s", "sma(5)"), (r.Message.Exchange, r.Message.Symbol, r.Message.Interval, r.Message.Indicator)));
 
             // The closed value is the calculator's, to the last digit.
             var closed = Assert.Single(messages.First(r => r.Message.Kind == "closed").Message.Values);
@@ -52,7 +54,7 @@ public sealed class IndicatorSubscriptionTests(HubAppFixture hub)
             }
 
             await first.Connection.InvokeAsync("UnsubscribeIndicator", "BNBUSDT", "15s", "sma(5)");
-            Assert.Equal((1, 1), (Indicators.ViewersOf(key), Followers.FollowersOf(key)));
+            Assert.Equal((1, 1), (Indicators.ViewersOf(key), Followers.FollowersOf(new(Default, key))));
         }
         finally
         {
@@ -60,7 +62,7 @@ public sealed class IndicatorSubscriptionTests(HubAppFixture hub)
             await second.DisposeAsync();
         }
 
-        await Eventually.HoldsAsync(() => Indicators.ViewersOf(key) == 0 && Followers.FollowersOf(key) == 0, Deadline, "the calculator dropped");
+        await Eventually.HoldsAsync(() => Indicators.ViewersOf(key) == 0 && Followers.FollowersOf(new(Default, key)) == 0, Deadline, "the calculator dropped");
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -128,6 +130,34 @@ public sealed class RefusalTests(RefusalHubAppFixture hub) : IClassFixture<Refus
 
         await client.UnsubscribeAsync(series[0].Item1, series[0].Item2);
         await client.SubscribeAsync(series[cap].Item1, series[cap].Item2);
+        Assert.Equal(cap, hub.App.Registry.CountFor(client.ConnectionId));
+    }
+
+    [Fact]
+    public async Task The_cap_counts_series_of_every_exchange_together_and_an_unknown_exchange_is_a_counted_refusal()
+    {
+        const int cap = RefusalHubAppFixture.Cap;
+        using var refused = new RefusedCalls(hub.App.Services.GetRequiredService<IMeterFactory>(), "SubscribeExchange");
+        await using var client = await hub.ConnectAsync();
+        foreach (var interval in new[] { "15s", "30s" })
+        {
+            await client.SubscribeAsync("BTCUSDT", interval);
+            await client.SubscribeAsync("kraken", "BTCUSD", interval);
+        }
+
+        Assert.Equal(
+            HubErrors.Refused("SubscribeExchange", $"Subscription limit reached: at most {cap} series per connection. Unsubscribe from one first."),
+            await client.RefusalAsync("SubscribeExchange", "kraken", "ETHUSD", "1m"));
+        Assert.Equal(1, refused.Count);
+        Assert.Equal(
+            HubErrors.Refused("SubscribeExchange", "Unknown exchange 'bitstamp'. Offered: binance, kraken."),
+            await client.RefusalAsync("SubscribeExchange", "bitstamp", "BTCUSD", "1m"));
+        Assert.Equal(2, refused.Count);
+        Assert.Equal(cap, hub.App.Registry.CountFor(client.ConnectionId));
+
+        // A slot freed on Binance is taken on Kraken.
+        await client.UnsubscribeAsync("BTCUSDT", "15s");
+        await client.SubscribeAsync("kraken", "ETHUSD", "1m");
         Assert.Equal(cap, hub.App.Registry.CountFor(client.ConnectionId));
     }
 

@@ -1,5 +1,6 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Tests.Shared;
+using CandleDashboard.Web.Hubs;
 
 namespace CandleDashboard.Hub.Tests;
 
@@ -51,7 +52,7 @@ public sealed class SubscriptionTests(HubAppFixture hub)
     [Fact]
     public async Task Connections_on_one_series_each_receive_it_through_one_core_subscription()
     {
-        var series = new Series("SOLUSDT", Interval.OneMinute);
+        var series = new VenueKey<Series>(hub.App.Venue(), new Series("SOLUSDT", Interval.OneMinute));
         await hub.IdleAsync();
         var baseline = hub.CoreBaseline;
         var clients = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => hub.ConnectAsync()));

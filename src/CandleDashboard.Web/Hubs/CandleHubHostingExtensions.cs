@@ -1,8 +1,6 @@
-using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Metrics;
-using CandleDashboard.Web.Venues;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -47,25 +45,25 @@ public static class CandleHubHostingExtensions
             sp.GetRequiredService<ILogger<CandleHub>>(),
             sp.GetService<DashboardMetrics>(),
             sp.GetRequiredService<IOptions<CandleHubOptions>>().Value.SlowFollowerTimeout));
+        // One registry per kind for all venues: each key names its venue, whose stream and calculators
+        // its broadcaster reads, and a connection's cap counts its keys on every venue.
         services.AddSingleton(sp =>
         {
-            // The hub follows the default venue (see CandleHub).
-            var stream = sp.GetRequiredService<VenueDirectory>().Default.Live;
             var settings = sp.GetRequiredService<HubBroadcastSettings>();
-            HubSubscriptionRegistry<Series>? registry = null;
-            registry = new HubSubscriptionRegistry<Series>(series => new SeriesBroadcaster(series, stream, () => registry!.FollowersOf(series), settings));
+            HubSubscriptionRegistry<VenueKey<Series>>? registry = null;
+            registry = new HubSubscriptionRegistry<VenueKey<Series>>(series => new SeriesBroadcaster(series, () => registry!.FollowersOf(series), settings));
             return registry;
         });
         services.AddSingleton(sp =>
         {
-            var indicators = sp.GetRequiredService<VenueDirectory>().Default.Indicators;
             var settings = sp.GetRequiredService<HubBroadcastSettings>();
-            HubSubscriptionRegistry<IndicatorKey>? registry = null;
+            HubSubscriptionRegistry<VenueKey<IndicatorKey>>? registry = null;
 
             // Opened under the registry's lock, so without waiting: CandleHub.SubscribeIndicator holds a
             // lease while it adds, which keeps the calculator running for TryAcquireRunning.
-            registry = new HubSubscriptionRegistry<IndicatorKey>(key => new IndicatorBroadcaster(
-                indicators.TryAcquireRunning(key) ?? throw new InvalidOperationException($"{key} is not running."),
+            registry = new HubSubscriptionRegistry<VenueKey<IndicatorKey>>(key => new IndicatorBroadcaster(
+                key,
+                key.Venue.Indicators.TryAcquireRunning(key.Key) ?? throw new InvalidOperationException($"{key} is not running."),
                 () => registry!.FollowersOf(key),
                 settings));
             return registry;

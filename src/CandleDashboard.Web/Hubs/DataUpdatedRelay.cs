@@ -8,7 +8,8 @@ namespace CandleDashboard.Web.Hubs;
 
 /// <summary>
 /// Forwards the fetcher's <see cref="DataUpdated"/> (from this instance or, with Redis, any other)
-/// to this instance's hub followers of that series (every instance hears every message and relays
+/// to this instance's hub followers of that series on the venue that stores under the message's
+/// exchange (every instance hears every message and relays
 /// it to its own followers). A series without followers has an empty group, which SignalR skips
 /// at no cost.
 /// </summary>
@@ -32,14 +33,16 @@ internal sealed class DataUpdatedRelay(IDataUpdatedBus bus, VenueDirectory venue
     private void OnDataUpdated(DataUpdated message)
     {
         // Messages may come from other instances over Redis: only well-formed series become group names.
-        // The hub's followers are the default venue's; another venue's update is not theirs.
-        if (message.Exchange != venues.Default.Exchange.Name || !Symbols.IsValid(message.Symbol) || !Interval.TryParse(message.Interval, out var interval))
+        // The message names the venue by its storage name (simulator mode: simulatorkraken for Kraken);
+        // one no venue here stores under is not for this instance's followers.
+        var venue = venues.All.FirstOrDefault(v => v.Exchange.Name == message.Exchange);
+        if (venue is null || !Symbols.IsValid(message.Symbol) || !Interval.TryParse(message.Interval, out var interval))
         {
             return;
         }
 
         // The message itself is the wire contract (see Contracts/DataUpdatedJson).
-        var group = groups.Of(new Series(message.Symbol, interval));
+        var group = groups.Of(new VenueKey<Series>(venue, new Series(message.Symbol, interval)));
         HubSendDeadline.Start(
             deadline => hub.Clients.Group(group).SendAsync(HubMessageNames.DataUpdated, message, deadline),
             options.Value.SlowFollowerTimeout,

@@ -1,5 +1,6 @@
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Web.Hubs;
 
@@ -18,10 +19,14 @@ public sealed class HubGroups
 
     /// <summary>
     /// Safe as a key because the series passed <see cref="SeriesCatalog.Check"/> (the symbol is
-    /// letters and digits only), so no two series share a group name.
+    /// letters and digits only) and a venue id is a <see cref="VenueKind"/> name, so no two
+    /// series share a group name. The venue is in every name: two venues may list the same symbol, and
+    /// one venue's followers must never get the other's candles.
     /// </summary>
-    public string Of(Series series) => $"candles:{series.Symbol}:{series.Interval.Code}@{_instance}";
+    public string Of(VenueKey<Series> series) => $"candles:{series.Venue.Id}:{Name(series.Key)}@{_instance}";
 
     /// <summary>An indicator's group; its canonical text (<c>bollinger(20,2)</c>) names one spec only.</summary>
-    public string Of(IndicatorKey key) => $"indicators:{key.Series.Symbol}:{key.Series.Interval.Code}:{key.Spec.Text}@{_instance}";
+    public string Of(VenueKey<IndicatorKey> key) => $"indicators:{key.Venue.Id}:{Name(key.Key.Series)}:{key.Key.Spec.Text}@{_instance}";
+
+    private static string Name(Series series) => $"{series.Symbol}:{series.Interval.Code}";
 }

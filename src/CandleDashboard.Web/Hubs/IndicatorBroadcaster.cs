@@ -15,12 +15,13 @@ internal sealed class IndicatorBroadcaster : IHubBroadcast
     private readonly IDisposable _subscription;
 
     /// <param name="followers">Connections in the indicator's group now; counted as pushed updates.</param>
-    public IndicatorBroadcaster(IndicatorLease lease, Func<int> followers, HubBroadcastSettings settings)
+    /// <param name="key">The followed indicator; <paramref name="lease"/> is on its venue's calculator.</param>
+    public IndicatorBroadcaster(VenueKey<IndicatorKey> key, IndicatorLease lease, Func<int> followers, HubBroadcastSettings settings)
     {
         _lease = lease;
-        var key = lease.Indicator.Key;
+        var exchange = key.Venue.Id;
         _sender = new HubGroupSender<IndicatorUpdate>(
-            key.ToString(), settings.Groups.Of(key), HubMessageNames.Indicator, static (update, sentAt) => IndicatorMessage.From(update, sentAt), followers, settings);
+            key.ToString(), settings.Groups.Of(key), HubMessageNames.Indicator, (update, sentAt) => IndicatorMessage.From(exchange, update, sentAt), followers, settings);
 
         // Followers read the values so far over the REST API; the hub sends what changes from now on.
         _subscription = lease.Indicator.Subscribe(long.MaxValue, _sender.Offer, out _);

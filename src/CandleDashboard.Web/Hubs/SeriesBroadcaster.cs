@@ -31,11 +31,13 @@ internal sealed class SeriesBroadcaster : IHubBroadcast
     private readonly IDisposable _coreSubscription;
 
     /// <param name="followers">Connections in the series' group now; counted as pushed updates.</param>
-    public SeriesBroadcaster(Series series, ILiveCandleStream stream, Func<int> followers, HubBroadcastSettings settings)
+    /// <param name="series">Read from its venue's own live stream; the messages carry the venue id.</param>
+    public SeriesBroadcaster(VenueKey<Series> series, Func<int> followers, HubBroadcastSettings settings)
     {
+        var exchange = series.Venue.Id;
         _sender = new HubGroupSender<CandleUpdate>(
-            series.ToString(), settings.Groups.Of(series), HubMessageNames.Candle, static (update, sentAt) => CandleMessage.From(update, sentAt), followers, settings);
-        _coreSubscription = stream.Subscribe(series.Symbol, series.Interval, _sender.Offer);
+            series.ToString(), settings.Groups.Of(series), HubMessageNames.Candle, (update, sentAt) => CandleMessage.From(exchange, update, sentAt), followers, settings);
+        _coreSubscription = series.Venue.Live.Subscribe(series.Key.Symbol, series.Key.Interval, _sender.Offer);
     }
 
     /// <summary>Updates dropped because the queue was full (the sender starved).</summary>
