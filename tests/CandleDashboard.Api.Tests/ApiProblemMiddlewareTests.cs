@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CandleDashboard.Core.Exchange;
 using CandleDashboard.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,30 @@ public sealed class ApiProblemMiddlewareTests
         Assert.Equal(500, body.GetProperty("status").GetInt32());
         Assert.Equal("The server could not answer this request; the error has been logged.", body.GetProperty("detail").GetString());
         Assert.DoesNotContain("secret", body.GetRawText());
+    }
+
+    [Fact]
+    public async Task An_exchange_at_its_rate_limit_is_a_503_with_retry_after_not_a_500()
+    {
+        var (context, body) = await RunAsync("/api/candles/BTCUSD/1h", _ =>
+            throw new ExchangeRateLimitException("kraken", TimeSpan.FromSeconds(2.5), isBanned: false, "local call counter full"));
+
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("3", context.Response.Headers.RetryAfter.ToString());
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Equal("These candles must come from kraken, whose rate limit is reached; try again in 3 s.", body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_exchange_that_is_down_is_a_503_that_says_so()
+    {
+        var (context, body) = await RunAsync("/api/indicators/BTCUSDT/1m", _ =>
+            throw new ExchangeUnavailableException("binance", "binance is unavailable: connection refused"));
+
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        Assert.Equal("These candles must come from binance, which is not answering now; try again shortly.", body.GetProperty("detail").GetString());
+        Assert.DoesNotContain("connection refused", body.GetRawText());
     }
 
     [Fact]
