@@ -1,17 +1,21 @@
 namespace CandleDashboard.Web.Options;
 
-/// <summary>Which exchange the app talks to, bound from the <c>Exchange</c> configuration section.</summary>
+/// <summary>
+/// Whether the app talks to the simulator or to the real exchanges, bound from the <c>Exchange</c>
+/// configuration section; which exchanges, with which symbols, is <c>Dashboard:Exchanges</c> (see <see cref="Venues.VenuePlan"/>).
+/// </summary>
 public sealed class ExchangeOptions
 {
     public const string SectionName = "Exchange";
 
     /// <summary>
-    /// <see cref="ExchangeMode.Simulator"/> (default) starts a Binance-protocol simulator in-process on
-    /// loopback, so the app runs with zero configuration and no internet.
+    /// <see cref="ExchangeMode.Simulator"/> (default) starts a simulator in-process on loopback, speaking
+    /// both Binance's and Kraken's protocols, so the app runs with zero configuration and no internet.
+    /// <see cref="ExchangeMode.Binance"/> (the name from before there were two) means the real exchanges.
     /// </summary>
     public ExchangeMode Mode { get; set; } = ExchangeMode.Simulator;
 
-    /// <summary>Settings of the in-process simulator (ignored in <see cref="ExchangeMode.Binance"/> mode).</summary>
+    /// <summary>Settings of the in-process simulator (ignored against the real exchanges).</summary>
     public SimulatorSettings Simulator { get; set; } = new();
 }
 
