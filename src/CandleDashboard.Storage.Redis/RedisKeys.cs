@@ -24,6 +24,15 @@ public static class RedisKeys
     /// <summary>List of the ASP.NET Core Data Protection key ring (one XML element per key), shared by every app instance.</summary>
     public const string DataProtectionKeys = "data_protection_keys";
 
+    /// <summary>
+    /// Pub/sub channel of one exchange's live candles, from the instance that holds its connection to the others:
+    /// <c>live_candles:{exchange}</c> (exchange names are lower-case letters, checked here).
+    /// </summary>
+    public static RedisChannel LiveCandles(string exchange) => RedisChannel.Literal($"live_candles:{Checked(exchange, nameof(exchange))}");
+
+    /// <summary>String holding a lease (<see cref="RedisLeaseProvider"/>), with an expiry: <c>lease:{name}</c>.</summary>
+    public static string Lease(string name) => $"lease:{Checked(name, nameof(name))}";
+
     /// <summary>Sorted set of official candles, scored by open time: <c>candles:{exchange}:{symbol}:{interval}</c>.</summary>
     public static string Candles(SeriesKey series) => $"candles:{Suffix(series)}";
 
@@ -32,6 +41,12 @@ public static class RedisKeys
 
     /// <summary>String with the forming candle, with a TTL: <c>live_candle:{exchange}:{symbol}:{interval}</c>.</summary>
     public static string LiveCandle(SeriesKey series) => $"live_candle:{Suffix(series)}";
+
+    // Names built from code (exchange ids, lease names), never from a request; refused rather than let a separator in.
+    private static string Checked(string name, string parameter) =>
+        !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? name
+            : throw new ArgumentException($"'{name}' is not a valid name for a Redis key or channel.", parameter);
 
     private static string Suffix(SeriesKey series)
     {

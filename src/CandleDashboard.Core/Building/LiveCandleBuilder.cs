@@ -185,6 +185,43 @@ public sealed class LiveCandleBuilder
         _forming[index].Resume(forming, interval.Milliseconds);
     }
 
+    /// <summary>
+    /// Takes <paramref name="candle"/> as another instance built it (<see cref="Feeds.ILiveCandleRelay"/>): a forming
+    /// candle becomes this interval's forming candle as it is, a closed one its newest closed candle (raising
+    /// <see cref="CandleClosed"/>, and ending the forming candle it closes). <paramref name="lastClosed"/>, sent with a
+    /// forming candle, fills the newest closed candle of an instance that joined after it closed. The instance that
+    /// builds from trades decides what closes when, so a mirrored builder is not advanced by its own clock; when it
+    /// takes over the exchange connection, its trades continue the mirrored bucket.
+    /// </summary>
+    public void Mirror(Interval interval, Candle candle, Candle? lastClosed = null)
+    {
+        var index = IndexOf(interval);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Interval {interval} is not built here.", nameof(interval));
+        }
+
+        ref var bar = ref _forming[index];
+        if (candle.IsClosed)
+        {
+            if (bar.HasValue && bar.OpenTime <= candle.OpenTime)
+            {
+                bar.HasValue = false;
+            }
+
+            Close(index, candle);
+            return;
+        }
+
+        bar.Resume(candle, interval.Milliseconds);
+        LastPrice = candle.Close;
+        if (lastClosed is { } previous && previous.OpenTime < candle.OpenTime
+            && (_lastClosed[index] is not { } known || known.OpenTime < previous.OpenTime))
+        {
+            _lastClosed[index] = previous;
+        }
+    }
+
     /// <summary>The forming candle of <paramref name="interval"/>, if a trade has been seen.</summary>
     public bool TryGetForming(Interval interval, out Candle candle)
     {

@@ -29,7 +29,9 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
     private readonly ILogger _logger;
     private ITimer? _timer;
     private int _subscriptionCount;
+    private bool _followsRelay;
     private long _ignoredTrades;
+    private long _ignoredRelayed;
     private long _handlerFailures;
 
     public LiveCandleFeed(LiveCandleFeedOptions options, TimeProvider timeProvider, ILogger<LiveCandleFeed>? logger = null)
@@ -59,7 +61,21 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
     /// <summary>Trades for symbols this feed does not build.</summary>
     public long IgnoredTrades => Interlocked.Read(ref _ignoredTrades);
 
+    /// <summary>Relayed candles of series this feed does not build (an instance configured with other symbols).</summary>
+    public long IgnoredRelayed => Interlocked.Read(ref _ignoredRelayed);
+
     public long HandlerFailures => Interlocked.Read(ref _handlerFailures);
+
+    /// <summary>
+    /// True while the candles come from another instance (<see cref="OnRelayed"/>) rather than from trades: the
+    /// instance that builds them closes candles by its clock, so this feed's clock does not close any (it would
+    /// close them a second time, with what it has seen). Set false when this instance takes the trades over.
+    /// </summary>
+    public bool FollowsRelay
+    {
+        get => Volatile.Read(ref _followsRelay);
+        set => Volatile.Write(ref _followsRelay, value);
+    }
 
     /// <summary>Starts the clock: candles close on time and pending updates flush even with no trades.</summary>
     public void Start() => _timer ??= _timeProvider.CreateTimer(_ => Flush(), null, _flushTick, _flushTick);
@@ -89,6 +105,46 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
         if (due)
         {
             Publish(book);
+        }
+    }
+
+    /// <summary>
+    /// A candle another instance built and relayed (<see cref="ILiveCandleRelay"/>), already coalesced there: taken as
+    /// it is and published to this feed's subscribers at once. Updates of symbols or intervals not built here are ignored.
+    /// </summary>
+    public void OnRelayed(RelayedCandle relayed)
+    {
+        var update = relayed.Update;
+        if (update.Symbol is null || !_books.TryGetValue(update.Symbol, out var book) || book.ChannelOf(update.Interval) is null)
+        {
+            Interlocked.Increment(ref _ignoredRelayed);
+            return;
+        }
+
+        lock (book.Sync)
+        {
+            book.Builder.Mirror(update.Interval, update.Candle, relayed.LastClosed);
+        }
+
+        Publish(book);
+    }
+
+    /// <summary>
+    /// <paramref name="update"/> as it goes to other instances: a forming candle travels with the series' newest
+    /// closed candle before it (see <see cref="RelayedCandle"/>).
+    /// </summary>
+    public RelayedCandle ToRelayed(CandleUpdate update)
+    {
+        if (update.Candle.IsClosed || !_books.TryGetValue(update.Symbol, out var book))
+        {
+            return new RelayedCandle(update, null);
+        }
+
+        lock (book.Sync)
+        {
+            return book.Builder.TryGetLastClosed(update.Interval, out var closed) && closed.OpenTime < update.Candle.OpenTime
+                ? new RelayedCandle(update, closed)
+                : new RelayedCandle(update, null);
         }
     }
 
@@ -188,7 +244,11 @@ public sealed class LiveCandleFeed : ILiveCandleStream, ITradeSink, IDisposable
             bool due;
             lock (book.Sync)
             {
-                book.Builder.AdvanceTo(now);
+                if (!FollowsRelay)
+                {
+                    book.Builder.AdvanceTo(now);
+                }
+
                 due = timestamp - book.LastPublishTimestamp >= _windowTimestampTicks
                     || book.Channels.Any(c => c.PendingClosed.Count > 0);
             }

@@ -34,7 +34,7 @@ public sealed class FeedFreshnessCheck(VenueDirectory venues, TimeProvider clock
 
     private (string? Problem, Dictionary<string, object> Data) Check(Venue venue)
     {
-        var status = venue.Exchange.Trades.Status;
+        var status = venue.FeedStatus;
         var maxSilence = options.Value.FeedMaxSilence;
         var data = new Dictionary<string, object>
         {

@@ -11,6 +11,7 @@ namespace CandleDashboard.Web.Persistence;
 /// Keeps each series' forming candle, of every venue, in the live key (Redis), at most about once per second per
 /// key, so a restarted instance resumes it (<see cref="LiveCandleResumer"/>). Closed candles are
 /// not written: the live key holds the forming candle only, and official candles come from the fetcher.
+/// Only a venue's leader writes: a follower's candles are the leader's, relayed.
 /// </summary>
 internal sealed class LiveCandlePersister(VenueDirectory venues, ThrottledLiveCandleWriter writer) : IHostedService
 {
@@ -18,7 +19,7 @@ internal sealed class LiveCandlePersister(VenueDirectory venues, ThrottledLiveCa
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions = [.. venues.All.Select(venue => venue.Live.SubscribeAll(update => Offer(venue.Exchange.Name, update)))];
+        _subscriptions = [.. venues.All.Select(venue => venue.Live.SubscribeAll(update => Offer(venue, update)))];
         return Task.CompletedTask;
     }
 
@@ -32,11 +33,11 @@ internal sealed class LiveCandlePersister(VenueDirectory venues, ThrottledLiveCa
         await writer.FlushAsync(cancellationToken);
     }
 
-    private void Offer(string exchange, CandleUpdate update)
+    private void Offer(Venue venue, CandleUpdate update)
     {
-        if (!update.Candle.IsClosed)
+        if (!update.Candle.IsClosed && venue.Leadership.IsLeader)
         {
-            writer.Offer(new SeriesKey(exchange, update.Symbol, update.Interval), update.Candle);
+            writer.Offer(new SeriesKey(venue.Exchange.Name, update.Symbol, update.Interval), update.Candle);
         }
     }
 }

@@ -11,7 +11,9 @@ namespace CandleDashboard.Web.Persistence;
 /// reconciler after the first run and then every <see cref="FetcherOptions.ReconcileEvery"/>. A failed run
 /// never ends the worker (and so never stops the host): it is logged, and the next run comes after
 /// a backoff that grows while runs keep failing; the fetcher resumes from what the stores hold, so
-/// nothing a failed run missed is skipped.
+/// nothing a failed run missed is skipped. With several instances, only the venue's leader runs them
+/// (<see cref="ScaleOut.VenueLeadership"/>); should two overlap while a lease changes hands, both commit the same
+/// official candles, and a commit is an upsert per open time, so no candle is doubled.
 /// </summary>
 internal sealed class OfficialKlineWorker(
     Venue venue,
@@ -36,6 +38,11 @@ internal sealed class OfficialKlineWorker(
             return;
         }
 
+        await venue.Leadership.RunWhileLeaderAsync(RunAsync, stoppingToken);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         var (fetcher, reconciler, options) = (venue.Fetcher, venue.Reconciler, venue.FetcherOptions);
         var failures = 0;
         var nextReconcile = DateTimeOffset.MinValue;

@@ -1,8 +1,10 @@
+using CandleDashboard.Core.Coordination;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Core.Storage.InMemory;
 using CandleDashboard.Storage.Postgres;
 using CandleDashboard.Storage.Redis;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Persistence;
@@ -35,12 +37,13 @@ public static class PersistenceHostingExtensions
             });
             services.AddSingleton<LiveCandleResumer>();
             services.AddHostedService<LiveCandlePersister>();
-            services.AddRedisScaleOut(redis);
+            services.AddRedisScaleOut(redis, configuration);
         }
         else
         {
-            // One instance: data_updated stays in the process.
+            // One instance: data_updated stays in the process, and it leads every venue.
             services.AddSingleton<IDataUpdatedBus, InMemoryDataUpdatedBus>();
+            services.AddSingleton<ILeaseProvider, InProcessLeaseProvider>();
         }
 
         // Retention (issue 11 point 6), PostgreSQL only: the status exists either way (empty without it) so

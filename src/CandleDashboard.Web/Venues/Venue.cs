@@ -6,6 +6,7 @@ using CandleDashboard.Core.Fetching;
 using CandleDashboard.Core.History;
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
+using CandleDashboard.Web.ScaleOut;
 
 namespace CandleDashboard.Web.Venues;
 
@@ -50,6 +51,12 @@ public sealed class Venue
     public required OfficialKlineFetcher Fetcher { get; init; }
 
     public required StoreReconciler Reconciler { get; init; }
+
+    /// <summary>Whether this instance holds the exchange's connection and runs its fetcher, or follows the instance that does.</summary>
+    public required VenueLeadership Leadership { get; init; }
+
+    /// <summary>The live candles' source as traders and operators see it: the exchange's feed on the leader, the relay on a follower.</summary>
+    public FeedStatus FeedStatus => Leadership.IsLeader ? Exchange.Trades.Status : Leadership.RelayStatus;
 
     /// <summary>The first configured venue: its charts keep the short routes.</summary>
     public bool IsDefault { get; init; }

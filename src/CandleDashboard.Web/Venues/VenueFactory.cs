@@ -7,7 +7,9 @@ using CandleDashboard.Core.History;
 using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
+using CandleDashboard.Web.Health;
 using CandleDashboard.Web.Options;
+using CandleDashboard.Web.ScaleOut;
 using CandleDashboard.Web.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +27,7 @@ internal sealed class VenueFactory(IServiceProvider services)
     private readonly IDataUpdatedBus _bus = services.GetRequiredService<IDataUpdatedBus>();
     private readonly DashboardOptions _dashboard = services.GetRequiredService<IOptions<DashboardOptions>>().Value;
     private readonly PersistenceOptions _persistence = services.GetRequiredService<IOptions<PersistenceOptions>>().Value;
+    private readonly HealthOptions _health = services.GetRequiredService<IOptions<HealthOptions>>().Value;
     private readonly ILoggerFactory _loggers = services.GetRequiredService<ILoggerFactory>();
 
     public Venue Create(VenueSettings settings, bool isDefault)
@@ -64,6 +67,7 @@ internal sealed class VenueFactory(IServiceProvider services)
             Id = settings.Id,
             DisplayName = settings.Kind.ToString(),
             IsDefault = isDefault,
+            Leadership = new VenueLeadership(_clock, _health.FeedMaxSilence),
             Exchange = exchange,
             Catalog = new SeriesCatalog(symbols, intervals),
             Feed = feed,

@@ -1,6 +1,7 @@
 using CandleDashboard.Web.Hosting;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Persistence;
+using CandleDashboard.Web.ScaleOut;
 using Microsoft.Extensions.Options;
 
 namespace CandleDashboard.Web.Venues;
@@ -9,7 +10,7 @@ public static class VenueHostingExtensions
 {
     /// <summary>
     /// The configured venues (<see cref="VenuePlan"/>) as a <see cref="VenueDirectory"/>, and each venue's
-    /// own workers: its trade pump, its startup buffers and, unless turned off, its official-kline fetcher.
+    /// own workers: its lease, its trade pump, its startup buffers and, unless turned off, its official-kline fetcher.
     /// Every venue runs its workers separately, so one exchange's outage never holds another's candles back.
     /// </summary>
     public static WebApplicationBuilder AddVenues(this WebApplicationBuilder builder, VenuePlan plan)
@@ -29,6 +30,7 @@ public static class VenueHostingExtensions
         var persistence = builder.Configuration.GetSection(PersistenceOptions.SectionName).Get<PersistenceOptions>() ?? new PersistenceOptions();
         foreach (var venue in plan.Venues)
         {
+            services.AddVenueWorker<LeadershipWorker>(venue.Id);
             services.AddVenueWorker<TradeFeedWorker>(venue.Id);
             services.AddVenueWorker<CandleBufferWorker>(venue.Id);
             if (persistence.FetchOfficialKlines)

@@ -8,6 +8,7 @@ using CandleDashboard.Core.Indicators;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
 using CandleDashboard.Core.Storage.InMemory;
+using CandleDashboard.Web.ScaleOut;
 using CandleDashboard.Web.Venues;
 
 namespace CandleDashboard.Tests.Shared.Venues;
@@ -41,11 +42,15 @@ public static class TestVenue
         history ??= new TieredCandleHistory([store], new ExchangeCandleHistory(exchange.Klines, clock), clock, new TieredHistoryOptions { Exchange = exchange.Name });
         liveDeltas ??= new LiveDeltaLogSet(symbols, intervals);
         var fetcherOptions = new FetcherOptions { Exchange = exchange.Name, Symbols = symbols, Intervals = intervals };
+        // A test's app is its only instance: it leads from the start, so the feed status is the exchange's.
+        var leadership = new VenueLeadership(clock, TimeSpan.FromSeconds(30));
+        leadership.BeginTerm();
         return new Venue
         {
             Id = id,
             DisplayName = char.ToUpperInvariant(id[0]) + id[1..],
             IsDefault = isDefault,
+            Leadership = leadership,
             Exchange = exchange,
             Catalog = new SeriesCatalog(symbols, intervals),
             Feed = feed,

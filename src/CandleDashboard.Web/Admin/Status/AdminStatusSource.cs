@@ -31,7 +31,7 @@ public sealed class AdminStatusSource(
             time.GetUtcNow(),
             venue.Buffers.Statuses,
             venue.Catalog.Symbols,
-            venue.Exchange.Trades.Status,
+            venue.FeedStatus,
             venue.Live.GetActivity,
             venue.Fetcher.Status,
             persistence.Value.FetchOfficialKlines,

@@ -1,23 +1,36 @@
+using CandleDashboard.Core.Coordination;
+using CandleDashboard.Core.Feeds;
 using CandleDashboard.Storage.Redis;
+using Microsoft.Extensions.Options;
 using CandleDashboard.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
 using HubRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
-namespace CandleDashboard.Web.Persistence;
+namespace CandleDashboard.Web.ScaleOut;
 
 public static class ScaleOutHostingExtensions
 {
     /// <summary>
-    /// Several app instances on one Redis behave as one: what one instance sends through the public
-    /// hub reaches clients connected to any instance (SignalR's Redis backplane). The shared key ring
-    /// is <see cref="KeyRingHostingExtensions"/>'s. Called only when <c>ConnectionStrings:Redis</c> is
-    /// set; without it the app keeps SignalR's in-process hub.
+    /// Several app instances on one Redis behave as one: one instance per exchange, elected by a lease in Redis,
+    /// holds the exchange's connection and runs its fetcher (<see cref="LeadershipWorker"/>); the live candles it
+    /// builds reach every other instance over Redis pub/sub (<see cref="RedisLiveCandleRelay"/>); and what one
+    /// instance sends through the public hub reaches clients connected to any instance (SignalR's Redis
+    /// backplane). The shared key ring is <see cref="Persistence.KeyRingHostingExtensions"/>'s. Called only when
+    /// <c>ConnectionStrings:Redis</c> is set; without it the app leads every venue alone and keeps SignalR's
+    /// in-process hub.
     /// </summary>
-    public static IServiceCollection AddRedisScaleOut(this IServiceCollection services, string redisConnectionString)
+    public static IServiceCollection AddRedisScaleOut(this IServiceCollection services, string redisConnectionString, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ScaleOutOptions>().Bind(configuration.GetSection(ScaleOutOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScaleOutOptions>, ScaleOutOptionsValidator>();
+        services.AddSingleton<ILeaseProvider>(sp => new RedisLeaseProvider(
+            sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<IOptions<ScaleOutOptions>>().Value.LeaseDuration));
+        services.AddSingleton(sp => new RedisLiveCandleRelay(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetService<ILogger<RedisLiveCandleRelay>>()));
+        services.AddSingleton<ILiveCandleRelay>(sp => sp.GetRequiredService<RedisLiveCandleRelay>());
         AddHubBackplane(services, redisConnectionString);
         return services;
     }
