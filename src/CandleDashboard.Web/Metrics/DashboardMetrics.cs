@@ -34,6 +34,16 @@ public sealed class DashboardMetrics
             () => venues.All.Select(v => new Measurement<long>(v.Exchange.Trades.Status.TradesReceived, ExchangeTag(v))),
             unit: "{trade}",
             description: "Trades received from each exchange's stream.");
+        meter.CreateObservableGauge(
+            "candledashboard.leader",
+            () => venues.All.Select(v => new Measurement<int>(v.Leadership.IsLeader ? 1 : 0, ExchangeTag(v))),
+            unit: "{instance}",
+            description: "1 where this instance leads the exchange (holds its connection, builds its live candles, runs its fetcher), 0 where it follows the instance that does.");
+        meter.CreateObservableCounter(
+            "candledashboard.leader.terms",
+            () => venues.All.Select(v => new Measurement<long>(v.Leadership.Terms, ExchangeTag(v))),
+            unit: "{term}",
+            description: "Times this instance has taken the exchange's lease since it started (a takeover from a failed leader adds one).");
         meter.CreateObservableCounter(
             "candledashboard.trades.rejected",
             () => venues.All.Select(v => new Measurement<long>(v.Catalog.Symbols.Sum(s => v.Live.GetActivity(s)?.RejectedTrades ?? 0), ExchangeTag(v))),
