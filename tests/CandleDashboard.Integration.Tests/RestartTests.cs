@@ -50,19 +50,25 @@ public sealed class RestartTests(StoresFixture stores)
     }
 
     [Fact]
-    public async Task Data_updated_published_by_one_instance_reaches_a_second_through_redis()
+    public async Task Data_updated_published_by_the_leading_instance_reaches_a_follower_through_redis()
     {
         var postgres = await stores.FreshStoresAsync();
-        await using var listener = await AppInstance.StartAsync(stores.AppArgs(postgres, "--Persistence:FetchOfficialKlines=false"));
+        // The first instance leads (it holds the lease, so it alone runs the fetcher); the second follows.
+        await using var publisher = await AppInstance.StartAsync(stores.AppArgs(postgres));
+        var leader = publisher.Services.GetRequiredService<VenueDirectory>().Default.Leadership;
+        await Eventually.ReachesAsync(() => leader.IsLeader, leads => leads, Patience, "the first instance leads");
+        await using var listener = await AppInstance.StartAsync(stores.AppArgs(postgres));
+        Assert.False(listener.Services.GetRequiredService<VenueDirectory>().Default.Leadership.IsLeader);
         var heard = new TaskCompletionSource<DataUpdated>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = listener.Services.GetRequiredService<IDataUpdatedBus>().Subscribe(m => heard.TrySetResult(m));
 
-        await using var publisher = await AppInstance.StartAsync(stores.AppArgs(postgres));
+        // The leader's fetcher commits the 1s series every second: the follower hears one of them.
         var message = await heard.Task.WaitAsync(Patience);
 
         Assert.Equal("binance", message.Exchange);
         Assert.Contains(message.Symbol, new[] { "BTCUSDT", "ETHUSDT", "SOLUSDT", "BNBUSDT" });
         Assert.True(message.Count > 0);
         Assert.True(message.From <= message.To);
+        Assert.Equal(0, listener.Services.GetRequiredService<VenueDirectory>().Default.Fetcher.Status.TotalCandles);
     }
 }
