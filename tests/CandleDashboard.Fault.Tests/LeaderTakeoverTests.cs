@@ -55,6 +55,18 @@ public sealed class LeaderTakeoverTests(FaultFixture stores, ITestOutputHelper o
             Assert.Contains(heardOnB, m => m.Candle.Closed && fromA.Contains(m.Candle));
         }
 
+        // The repository's reverse proxy in front of both: a browser is pinned to one instance by its cookie.
+        using var proxy = await ReverseProxy.StartAsync(onA, onB);
+        var (pinned, role) = await ThroughProxyAsync(proxy, instance: null);
+        Assert.Contains(pinned, new[] { "app1", "app2" });
+        for (var k = 0; k < 5; k++)
+        {
+            Assert.Equal((pinned, role), await ThroughProxyAsync(proxy, pinned));
+        }
+
+        Assert.Equal(1, (await ThroughProxyAsync(proxy, "app1")).Leader);
+        Assert.Equal(0, (await ThroughProxyAsync(proxy, "app2")).Leader);
+
         // Kill the leader. B takes the lease over once A's lease expires, and the exchange connection with it.
         a.Kill();
         var killed = Stopwatch.StartNew();
@@ -72,6 +84,9 @@ public sealed class LeaderTakeoverTests(FaultFixture stores, ITestOutputHelper o
             await Eventually.ReachesAsync(() => follower.Heard, h => h.Any(m => m.Candle.OpenTime > afterKill && m.Candle.TradeCount > 0), Patience, "candles built on B");
         }
 
+        // A browser pinned to the dead instance is sent to the survivor once the proxy's check has marked it down.
+        await Eventually.ReachesAsync(() => ThroughProxyAsync(proxy, "app1"), answer => answer.Leader == 1, Patience, "app1's browsers served by app2");
+
         // Official candles across the takeover: one per open time, none missing, equal to the exchange's klines,
         // in the API and in both stores.
         await InvariantCheck.AssertCleanAsync(onB, exchange.RestBaseUri);
@@ -88,6 +103,23 @@ public sealed class LeaderTakeoverTests(FaultFixture stores, ITestOutputHelper o
         }
 
         b.Kill();
+    }
+
+    /// <summary>
+    /// Asks the proxy for /metrics as a browser pinned to <paramref name="instance"/> (a fresh one when null): returns the
+    /// instance the proxy pins the browser to afterwards (its cookie) and that instance's leader gauge.
+    /// </summary>
+    private static async Task<(string? Instance, int? Leader)> ThroughProxyAsync(ReverseProxy proxy, string? instance)
+    {
+        var cookies = new System.Net.CookieContainer();
+        if (instance is not null)
+        {
+            cookies.Add(proxy.Address, new System.Net.Cookie("CD_INSTANCE", instance));
+        }
+
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { Timeout = TimeSpan.FromSeconds(5) };
+        var leader = await LeaderAsync(http, proxy.Address);
+        return (cookies.GetCookies(proxy.Address)["CD_INSTANCE"]?.Value, leader);
     }
 
     /// <summary>The instance's <c>candledashboard_leader</c> gauge for the exchange: 1 leads, 0 follows, null before it is reported.</summary>
