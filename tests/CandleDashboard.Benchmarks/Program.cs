@@ -3,7 +3,7 @@ using CandleDashboard.Benchmarks.Circuits;
 using CandleDashboard.Benchmarks.Latency;
 
 // BenchmarkDotNet:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- --filter '*'
-// Latency harness:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- latency [seconds]
+// Latency harness:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- latency [seconds] [--follower]
 // Page load:         dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- pageload [loads]
 // Plotly bundles:    dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- bundles [--loads N] FILE…
 // Update payloads:   dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- payload
@@ -13,8 +13,8 @@ using CandleDashboard.Benchmarks.Latency;
 // Bulk import:       dotnet run -c Release --project tests/CandleDashboard.Benchmarks -- import [trades] [runs]
 if (args.Length > 0 && args[0] == "latency")
 {
-    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
-    return await TickToChartHarness.RunAsync(TimeSpan.FromSeconds(seconds));
+    var seconds = args.Length > 1 && args[1] != "--follower" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    return await TickToChartHarness.RunAsync(TimeSpan.FromSeconds(seconds), onFollower: args.Contains("--follower"));
 }
 
 if (args.Length > 0 && args[0] == "pageload")

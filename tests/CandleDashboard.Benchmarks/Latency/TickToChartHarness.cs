@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Simulator;
+using CandleDashboard.Tests.Shared.Servers;
+using CandleDashboard.Web.Venues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -21,32 +23,73 @@ public static class TickToChartHarness
     private const int TradesPerSecond = 200;
     private static readonly Interval ChartInterval = Interval.FifteenSeconds;
 
-    public static async Task<int> RunAsync(TimeSpan duration)
+    /// <param name="onFollower">
+    /// Two app instances on one redis-server, the chart open on the follower: its candles are the leader's,
+    /// relayed through Redis (issue 12 point 5, "a viewer on a follower instance").
+    /// </param>
+    public static async Task<int> RunAsync(TimeSpan duration, bool onFollower = false)
     {
         var clock = WallClock.Start();
         await using var exchange = await ExchangeSimulator.StartAsync(new SimulatorOptions { Symbols = ["BTCUSDT"], TradesPerSecondPerSymbol = TradesPerSecond });
         var trades = new ConcurrentQueue<PublishedTrade>();
         exchange.TradePublished += trades.Enqueue;
-
-        var app = await SimulatedApp.StartAsync(
-            exchange,
+        await using var redis = onFollower ? await RedisServer.StartAsync() : null;
+        string[] settings =
+        [
             "--Dashboard:Symbols:0=BTCUSDT",
-            "--Persistence:FetchOfficialKlines=false"); // official candles would replace what is measured
+            "--Persistence:FetchOfficialKlines=false", // official candles would replace what is measured
+            .. redis is null ? [] : new[] { $"--ConnectionStrings:Redis={redis.ConnectionString}" },
+        ];
+
+        var leader = await SimulatedApp.StartAsync(exchange, settings);
+        WebApplication? follower = null;
         try
         {
+            if (onFollower)
+            {
+                follower = await StartFollowerAsync(exchange, leader, settings);
+            }
+
             await using var chromium = await ChromiumSession.LaunchAsync();
-            var chart = await MeasureChartAsync(chromium.Browser, AppAddress.Of(app), duration, trades, clock);
+            var chart = await MeasureChartAsync(chromium.Browser, AppAddress.Of(follower ?? leader), duration, trades, clock);
             await using var floorServer = await FloorServer.StartAsync(TradesPerSecond, clock);
             var floor = await floorServer.MeasureAsync(chromium.Browser, TimeSpan.FromSeconds(Math.Min(20, duration.TotalSeconds)));
 
-            Report(chart, floor, duration);
+            Report(chart, floor, duration, onFollower ? "on a follower instance (candles relayed from the leader through Redis)" : "on one instance");
             return 0;
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            foreach (var app in new[] { follower, leader })
+            {
+                if (app is not null)
+                {
+                    await app.StopAsync();
+                    await app.DisposeAsync();
+                }
+            }
         }
+    }
+
+    // The first instance takes the lease at once; the second then follows it.
+    private static async Task<WebApplication> StartFollowerAsync(ExchangeSimulator exchange, WebApplication leader, string[] settings)
+    {
+        var leadership = leader.Services.GetRequiredService<VenueDirectory>().Default.Leadership;
+        var waited = Stopwatch.StartNew();
+        while (!leadership.IsLeader)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException("The first instance did not take the lease within 30 s.");
+            }
+
+            await Task.Delay(50); // poll: the lease is taken on the first try
+        }
+
+        var follower = await SimulatedApp.StartAsync(exchange, settings);
+        return follower.Services.GetRequiredService<VenueDirectory>().Default.Leadership.IsLeader
+            ? throw new InvalidOperationException("The second instance leads: the chart would not be on a follower.")
+            : follower;
     }
 
     private static async Task<Percentiles> MeasureChartAsync(IBrowser browser, Uri address, TimeSpan duration, ConcurrentQueue<PublishedTrade> trades, WallClock clock)
@@ -83,9 +126,9 @@ public static class TickToChartHarness
         return Percentiles.Of(ShownCandleMatcher.Match(trades.ToArray(), shown, clock, measuringFrom, "BTCUSDT", ChartInterval));
     }
 
-    private static void Report(Percentiles chart, Percentiles floor, TimeSpan duration)
+    private static void Report(Percentiles chart, Percentiles floor, TimeSpan duration, string where)
     {
-        Console.WriteLine($"tick-to-chart ({TradesPerSecond} trades/s, {ChartInterval} chart, {duration.TotalSeconds:0} s): {chart}");
+        Console.WriteLine($"tick-to-chart {where} ({TradesPerSecond} trades/s, {ChartInterval} chart, {duration.TotalSeconds:0} s): {chart}");
         Console.WriteLine($"floor (raw WebSocket message → DOM update, {TradesPerSecond} msg/s): {floor}");
         Console.WriteLine($"ratio chart/floor: p50 {chart.P50 / floor.P50:0.0}×, p99 {chart.P99 / floor.P99:0.0}×");
         Console.WriteLine($"target p99 ≤ coalescing window + 25 ms = 125 ms: {(chart.P99 <= 125 ? "met" : "NOT met")}");

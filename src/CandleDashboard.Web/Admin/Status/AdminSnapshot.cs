@@ -13,7 +13,8 @@ public sealed record AdminSnapshot(
     int ChartSubscriptions,
     long OpenCircuits = 0,
     long HubConnections = 0,
-    IReadOnlyList<RetentionRow>? RetentionRows = null)
+    IReadOnlyList<RetentionRow>? RetentionRows = null,
+    InstanceRole? Role = null)
 {
     /// <summary>The retention job per configured interval; empty when nothing is pruned.</summary>
     public IReadOnlyList<RetentionRow> Retention => RetentionRows ?? [];

@@ -40,7 +40,7 @@ public sealed class AdminStatusSource(
             metrics.OpenHubConnections,
             (symbol, interval) => IntegrityOf(venue, symbol, interval),
             venue.LiveDeltas.AccuracyOf,
-            retention.Runs);
+            retention.Runs) with { Role = InstanceRole.Of(venue.Leadership, time.GetUtcNow()) };
     }
 
     private SeriesIntegrity IntegrityOf(Venue venue, string symbol, Interval interval) => SeriesIntegrity.From(
