@@ -43,7 +43,9 @@ public sealed class RedisLiveCandleRelay(IConnectionMultiplexer connection, ILog
     {
         ArgumentNullException.ThrowIfNull(handler);
         var channel = RedisKeys.LiveCandles(exchange);
-        var queue = connection.GetSubscriber().Subscribe(channel);
+        // Fire-and-forget: never blocks or throws for Redis being away. The client keeps the subscription and
+        // sends it as soon as its connection is up, and again after every reconnect (a restarted Redis).
+        var queue = connection.GetSubscriber().Subscribe(channel, CommandFlags.FireAndForget);
         queue.OnMessage(message => OnMessage(channel, message.Message, handler));
         return new Subscription(queue);
     }
@@ -57,20 +59,35 @@ public sealed class RedisLiveCandleRelay(IConnectionMultiplexer connection, ILog
         var subscriber = connection.GetSubscriber();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        try
+        while (true)
         {
-            while (subscriber.SubscribedEndpoint(RedisKeys.LiveCandles(exchange)) is null)
+            try
             {
-                await Task.Delay(10, deadline.Token).ConfigureAwait(false);
+                // A subscriber's PING travels behind its SUBSCRIBE on the same connection: once the channel has its
+                // server and a PING comes back, the subscription is in effect (again, after a reconnect).
+                if (subscriber.SubscribedEndpoint(RedisKeys.LiveCandles(exchange)) is not null)
+                {
+                    await subscriber.PingAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // Not connected yet: ask again below.
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
             }
 
-            // A subscriber's PING travels behind its SUBSCRIBE on the same connection.
-            await subscriber.PingAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or RedisException or TimeoutException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
+            try
+            {
+                await Task.Delay(20, deadline.Token).ConfigureAwait(false); // poll until subscribed or the deadline
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using CandleDashboard.Core.Feeds;
 using CandleDashboard.Core.Market;
 using CandleDashboard.Storage.Redis.Tests.Infrastructure;
+using CandleDashboard.Tests.Shared.Servers;
 using StackExchange.Redis;
 
 namespace CandleDashboard.Storage.Redis.Tests;
@@ -68,6 +69,29 @@ public sealed class RedisLiveCandleRelayTests(RedisFixture redis)
 
         Assert.Equal([last], received);
         Assert.Equal(5, relay.MalformedMessages);
+    }
+
+    [Fact]
+    public async Task A_subscription_made_while_redis_is_down_delivers_once_redis_is_back()
+    {
+        // A server that stops, so the follower subscribes with Redis away, then comes back on the same port (empty).
+        var port = RedisServer.FreeLoopbackPort();
+        var server = await RedisServer.StartAsync(port);
+        await using var connection = await RedisConnector.ConnectAsync(server.EndPoint);
+        await server.DisposeAsync();
+        var exchange = NewExchange();
+        var heard = new TaskCompletionSource<RelayedCandle>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var relay = new RedisLiveCandleRelay(connection);
+
+        using var _ = relay.Subscribe(exchange, c => heard.TrySetResult(c)); // neither blocks nor throws
+        relay.Publish(exchange, new RelayedCandle(new CandleUpdate("BTCUSDT", Interval.OneMinute, Candle(T0, 1m, closed: false)), null)); // lost, not thrown
+
+        await using var back = await RedisServer.StartAsync(port);
+        Assert.True(await relay.WaitUntilSubscribedAsync(exchange, TimeSpan.FromSeconds(20), CancellationToken.None));
+        var sent = new RelayedCandle(new CandleUpdate("BTCUSDT", Interval.OneMinute, Candle(T0 + 60_000, 2m, closed: false)), null);
+        relay.Publish(exchange, sent);
+
+        Assert.Equal(sent, await heard.Task.WaitAsync(Deadline));
     }
 
     private static Candle Candle(long openTime, decimal price, bool closed) =>

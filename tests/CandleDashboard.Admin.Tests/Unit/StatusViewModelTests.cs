@@ -152,4 +152,24 @@ public sealed class StatusViewModelTests
 
     private static CandleBufferStatus Status(int count, BufferState state, string symbol = "BTCUSDT", Interval? interval = null) =>
         new(symbol, interval ?? Interval.OneMinute, count, 100, state == BufferState.Loading ? null : Now, state == BufferState.Loading ? null : "memory", state, state == BufferState.Degraded ? "exchange unreachable" : null);
+
+    [Fact]
+    public void The_instance_role_says_whether_it_leads_the_exchange_and_since_when()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var leadership = new Web.ScaleOut.VenueLeadership(clock, TimeSpan.FromSeconds(30));
+
+        var follower = InstanceRole.Of(leadership, Now);
+        Assert.Equal((false, "Follower"), (follower.Leads, follower.Value));
+        Assert.Contains("relayed", follower.Detail);
+
+        leadership.BeginTerm();
+        clock.Advance(TimeSpan.FromSeconds(42));
+        var leader = InstanceRole.Of(leadership, clock.GetUtcNow());
+        Assert.Equal((true, "Leader"), (leader.Leads, leader.Value));
+        Assert.Contains("since 42 s ago · 1 term(s)", leader.Detail);
+
+        leadership.EndTerm();
+        Assert.False(InstanceRole.Of(leadership, Now).Leads);
+    }
 }
