@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CandleDashboard.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CandleDashboard.Web.Tests.Browser;
+
+/// <summary>
+/// Issue 12, point 1: the chart page's first response carries the chart's candles, the page draws
+/// them before the circuit starts, and the circuit's chart adopts that plot (no second newPlot)
+/// and keeps it live.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixture browser) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    // Counts plotly's newPlot calls from before any page script runs: plotly's bundle assigns window.Plotly.
+    private const string CountNewPlots = """
+        (() => {
+            window.__newPlots = [];
+            let plotly;
+            Object.defineProperty(window, 'Plotly', {
+                configurable: true,
+                get() { return plotly; },
+                set(value) {
+                    plotly = value;
+                    if (value && value.newPlot && !value.__counted) {
+                        const newPlot = value.newPlot;
+                        value.newPlot = function (gd, ...rest) {
+                            window.__newPlots.push(typeof gd === 'string' ? gd : gd.id);
+                            return newPlot.call(this, gd, ...rest);
+                        };
+                        value.__counted = true;
+                    }
+                },
+            });
+        })();
+        """;
+
+    private const string PreDrawn = """
+        () => {
+            const el = document.querySelector('[data-testid=loading-skeleton] #first-paint-plot');
+            const s = el && el._candleSeries;
+            return el && el.dataset.view === 'ready' && s && s.t.length ? { count: s.t.length, last: s.t[s.t.length - 1] } : null;
+        }
+        """;
+
+    private IPage _page = null!;
+
+    public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
+
+    public Task DisposeAsync() => BrowserFixture.CloseAsync(_page);
+
+    [GeneratedRegex("""<script type="application/json" id="first-paint-data">(.*?)</script>""", RegexOptions.Singleline)]
+    private static partial Regex DataBlock();
+
+    [Theory]
+    [InlineData("/chart/BTCUSDT/1m", "api/candles/BTCUSDT/1m?count=300")]
+    [InlineData("/chart/kraken/BTCUSD/5m", "api/candles/BTCUSD/5m?count=300&exchange=kraken")]
+    public async Task The_first_response_carries_the_candles_the_api_returns(string page, string api)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var deadline = DateTime.UtcNow + Patience;
+        string problem;
+        do
+        {
+            // Live candles move between the two requests: a pair taken while a candle closes or turns
+            // official may differ, so pairs are taken until one agrees (or the deadline).
+            var html = await http.GetStringAsync(page);
+            var match = DataBlock().Match(html);
+            Assert.True(match.Success, "the first response has no first-paint data block");
+            using var embedded = JsonDocument.Parse(match.Groups[1].Value);
+            var answer = await http.GetFromJsonAsync<JsonElement>(api);
+            problem = Compare(embedded.RootElement.GetProperty("candles"), answer.GetProperty("candles"));
+            if (problem.Length == 0)
+            {
+                return;
+            }
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail(problem);
+    }
+
+    [Theory]
+    [InlineData("/chart/BTCUSDT/1m?layout=4")]
+    [InlineData("/chart/BTCUSDT/1m?from=1767225600000&to=1767229200000")]
+    [InlineData("/chart/NOPE/1m")]
+    public async Task Layouts_deep_ranges_and_unknown_series_are_not_pre_drawn(string page)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var html = await http.GetStringAsync(page);
+
+        Assert.DoesNotContain("first-paint-data", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_plot_holds_its_candles_before_the_circuit_starts_and_is_adopted_without_a_second_draw()
+    {
+        await _page.AddInitScriptAsync(CountNewPlots);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _page.RouteAsync("**/_blazor/**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await _page.GotoAsync("/chart/BTCUSDT/1m");
+
+        // Before the circuit: the skeleton's plot holds the embedded candles, in view.
+        var preDrawn = await _page.WaitForFunctionAsync(PreDrawn, null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        var before = await preDrawn.JsonValueAsync<JsonElement>();
+        Assert.True(before.GetProperty("count").GetInt32() >= 290, $"the pre-drawn plot holds {before}");
+        Assert.Equal(0, await _page.Locator(ChartProbe.Chart).CountAsync()); // the circuit has not rendered the page
+        await Expect(_page.Locator("#first-paint-plot")).ToBeVisibleAsync();
+        await _page.EvaluateAsync("() => { document.getElementById('first-paint-plot').__firstPaint = true; }");
+        Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.__newPlots.length"));
+
+        await _page.UnrouteAsync("**/_blazor/**");
+        release.SetResult();
+
+        // The circuit's chart shows the very element that was drawn first, and plotly was asked to draw once.
+        var adopted = await ChartProbe.WaitReadyAsync(_page);
+        await Expect(_page.GetByTestId("loading-skeleton")).ToBeHiddenAsync();
+        Assert.True(await _page.Locator(ChartProbe.Plot).EvaluateAsync<bool>("el => el.__firstPaint === true && el.dataset.adopted === 'true'"),
+            "the chart's plot is not the pre-drawn element");
+        Assert.Equal("BTCUSDT", adopted.Name);
+
+        // A live update then reaches that plot (40 trades a second move the forming candle).
+        var first = adopted;
+        await WaitUntilAsync(async () => await ChartProbe.ReadAsync(_page) is { } now && (now.LastTime != first.LastTime || now.LastClose != first.LastClose || now.PriceLine != first.PriceLine));
+        Assert.True(await _page.Locator(ChartProbe.Plot).EvaluateAsync<bool>("el => el.__firstPaint === true"));
+        Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.__newPlots.length"));
+        Assert.True(await _page.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().updates") > 0);
+    }
+
+    [Fact]
+    public async Task A_layout_page_is_drawn_by_the_circuit_as_before()
+    {
+        await _page.GotoAsync("/chart/BTCUSDT/1m?layout=2");
+
+        await Expect(_page.Locator("[data-testid=candle-chart][data-state=ready]")).ToHaveCountAsync(2, new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Expect(_page.GetByTestId("loading-skeleton")).ToBeHiddenAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
+            await Task.Delay(50);
+        }
+    }
+
+    // Every embedded candle the API also returns must carry the same values; the newest (forming)
+    // candle of either side may have moved on, and at least all but two must be shared.
+    private static string Compare(JsonElement embedded, JsonElement api)
+    {
+        var byTime = api.EnumerateArray().ToDictionary(c => c.GetProperty("openTime").GetInt64());
+        var candles = embedded.EnumerateArray().ToList();
+        if (candles.Count < 290)
+        {
+            return $"only {candles.Count} candles embedded";
+        }
+
+        var shared = 0;
+        for (var i = 0; i < candles.Count - 1; i++)
+        {
+            var c = candles[i];
+            if (!byTime.TryGetValue(c.GetProperty("t").GetInt64(), out var a))
+            {
+                continue;
+            }
+
+            shared++;
+            foreach (var (mine, theirs) in new[] { ("o", "open"), ("h", "high"), ("l", "low"), ("c", "close"), ("v", "volume") })
+            {
+                var value = c.GetProperty(mine).GetDecimal();
+                var expected = decimal.Parse(a.GetProperty(theirs).GetString()!, CultureInfo.InvariantCulture);
+                if (value != expected)
+                {
+                    return $"candle {c.GetProperty("t")}: {mine} {value} embedded, {expected} from the API";
+                }
+            }
+        }
+
+        return shared >= candles.Count - 3 ? "" : $"only {shared} of {candles.Count} embedded candles are in the API's answer";
+    }
+}
