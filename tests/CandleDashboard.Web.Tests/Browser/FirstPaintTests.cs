@@ -72,7 +72,14 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
             // official may differ, so pairs are taken until one agrees (or the deadline).
             var html = await http.GetStringAsync(page);
             var match = DataBlock().Match(html);
-            Assert.True(match.Success, "the first response has no first-paint data block");
+            if (!match.Success)
+            {
+                // The first read of a series nobody watches yet may take longer than the first response
+                // waits (FirstPaintSource.ReadTimeout): that page comes without candles, as before.
+                problem = "the first response has no first-paint data block";
+                continue;
+            }
+
             using var embedded = JsonDocument.Parse(match.Groups[1].Value);
             var answer = await http.GetFromJsonAsync<JsonElement>(api);
             problem = Compare(embedded.RootElement.GetProperty("candles"), answer.GetProperty("candles"));
@@ -88,6 +95,7 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
 
     [Theory]
     [InlineData("/chart/BTCUSDT/1m?layout=4")]
+    [InlineData("/chart/BTCUSDT/1m?layout=2h")]
     [InlineData("/chart/BTCUSDT/1m?from=1767225600000&to=1767229200000")]
     [InlineData("/chart/NOPE/1m")]
     public async Task Layouts_deep_ranges_and_unknown_series_are_not_pre_drawn(string page)
@@ -141,7 +149,7 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
     [Fact]
     public async Task A_layout_page_is_drawn_by_the_circuit_as_before()
     {
-        await _page.GotoAsync("/chart/BTCUSDT/1m?layout=2");
+        await _page.GotoAsync("/chart/BTCUSDT/1m?layout=2h");
 
         await Expect(_page.Locator("[data-testid=candle-chart][data-state=ready]")).ToHaveCountAsync(2, new() { Timeout = (float)Patience.TotalMilliseconds });
         await Expect(_page.GetByTestId("loading-skeleton")).ToBeHiddenAsync();
