@@ -126,6 +126,7 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
         Assert.Equal(0, await _page.Locator(ChartProbe.Chart).CountAsync()); // the circuit has not rendered the page
         await Expect(_page.Locator("#first-paint-plot")).ToBeVisibleAsync();
         await _page.EvaluateAsync("() => { document.getElementById('first-paint-plot').__firstPaint = true; }");
+        await Screenshots.SaveAsync(_page, "first-paint-before-circuit");
         Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.__newPlots.length"));
 
         await _page.UnrouteAsync("**/_blazor/**");
@@ -137,6 +138,7 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
         Assert.True(await _page.Locator(ChartProbe.Plot).EvaluateAsync<bool>("el => el.__firstPaint === true && el.dataset.adopted === 'true'"),
             "the chart's plot is not the pre-drawn element");
         Assert.Equal("BTCUSDT", adopted.Name);
+        await Screenshots.SaveAsync(_page, "first-paint-adopted");
 
         // A live update then reaches that plot (40 trades a second move the forming candle).
         var first = adopted;
