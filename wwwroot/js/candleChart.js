@@ -288,6 +288,7 @@ export async function adoptFirstPaint(id, key, options) {
     attachToCard(state, options);
     state.countdownStop = everySecond(state.clockOffset, () => tickCountdown(state));
     state.cleanup.push(() => state.countdownStop());
+    tickCountdown(state); // now on the circuit's clock reading, not the first response's estimate
     const zone = isKnownZone(options.zone) ? options.zone : 'UTC';
     const scale = SCALES.includes(options.scale) ? options.scale : LINEAR;
     const decimals = options.priceDecimals ?? 2;

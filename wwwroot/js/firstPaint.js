@@ -39,6 +39,14 @@ function whenPlotly() {
     });
 }
 
+// The server's clock now: its reading when it wrote the response plus the time since the response
+// began to arrive (the countdown runs on the server's clock; the chart's adoption corrects it).
+function serverNow(paint) {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const arrived = navigation ? performance.timeOrigin + navigation.responseStart : Date.now();
+    return paint.serverNow + Math.max(0, Date.now() - arrived);
+}
+
 async function draw() {
     const gd = document.getElementById('first-paint-plot');
     const block = document.getElementById('first-paint-data');
@@ -49,7 +57,7 @@ async function draw() {
     // The circuit's chart may have come first (plotly slow): it then draws the series itself.
     const skeleton = gd.closest('.app-skeleton');
     if (!skeleton || skeleton.dataset.firstPaint) return;
-    await preDraw(gd, paint, display());
+    await preDraw(gd, { ...paint, serverNow: serverNow(paint) }, display());
 }
 
 draw().catch(error => console.warn('first paint failed; the chart draws when the circuit starts', error));

@@ -49,6 +49,8 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
         }
         """;
 
+    private const string Box = "el => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }";
+
     private IPage _page = null!;
 
     public async Task InitializeAsync() => _page = await browser.NewPageAsync(server.BaseAddress);
@@ -127,6 +129,7 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
         await Expect(_page.Locator("#first-paint-plot")).ToBeVisibleAsync();
         await _page.EvaluateAsync("() => { document.getElementById('first-paint-plot').__firstPaint = true; }");
         await Screenshots.SaveAsync(_page, "first-paint-before-circuit");
+        var drawnBox = await _page.Locator("#first-paint-plot").EvaluateAsync<double[]>(Box);
         Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.__newPlots.length"));
 
         await _page.UnrouteAsync("**/_blazor/**");
@@ -139,6 +142,13 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
             "the chart's plot is not the pre-drawn element");
         Assert.Equal("BTCUSDT", adopted.Name);
         await Screenshots.SaveAsync(_page, "first-paint-adopted");
+
+        // Where it was drawn: the chart's card has the skeleton card's box, and the legend row its height.
+        var adoptedBox = await _page.Locator(ChartProbe.Plot).EvaluateAsync<double[]>(Box);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(Math.Abs(drawnBox[i] - adoptedBox[i]) <= 1, $"pre-drawn plot [{string.Join(", ", drawnBox)}] vs adopted [{string.Join(", ", adoptedBox)}]");
+        }
 
         // A live update then reaches that plot (40 trades a second move the forming candle).
         var first = adopted;
