@@ -158,6 +158,37 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
         Assert.True(await _page.EvaluateAsync<int>("async () => (await import('/js/candleChart.js')).stats().updates") > 0);
     }
 
+    [Theory]
+    [InlineData("dark")]
+    [InlineData("light")]
+    public async Task The_pre_drawn_plot_has_the_theme_zone_and_scale_the_adopted_chart_keeps(string theme)
+    {
+        // The trader's stored choices: the theme in its cookie (the server's), the zone and scale in the browser's storage.
+        await _page.Context.AddCookiesAsync([new Cookie { Name = "candledashboard.theme", Value = theme, Url = server.BaseAddress.ToString() }]);
+        await _page.AddInitScriptAsync(CountNewPlots + "localStorage.setItem('candledashboard.chart', JSON.stringify({ zone: 'Asia/Tokyo', scale: 'log' }));");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _page.RouteAsync("**/_blazor/**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await _page.GotoAsync("/chart/BTCUSDT/1m");
+        await _page.WaitForFunctionAsync(PreDrawn, null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        const string Looks = "el => [el.dataset.zone, el.dataset.scale, el._fullLayout.yaxis.type, el._fullLayout.paper_bgcolor].join(' ')";
+        var before = await _page.Locator("#first-paint-plot").EvaluateAsync<string>(Looks);
+
+        await _page.UnrouteAsync("**/_blazor/**");
+        release.SetResult();
+        await ChartProbe.WaitReadyAsync(_page);
+        var after = await _page.Locator(ChartProbe.Plot).EvaluateAsync<string>(Looks);
+
+        Assert.StartsWith("Asia/Tokyo log log ", before, StringComparison.Ordinal);
+        Assert.Equal(before, after);
+        Assert.Equal(theme == "dark", after.EndsWith("#0d1117", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.__newPlots.length"));
+    }
+
     [Fact]
     public async Task A_layout_page_is_drawn_by_the_circuit_as_before()
     {
