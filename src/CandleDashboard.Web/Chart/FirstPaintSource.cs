@@ -1,4 +1,5 @@
 using CandleDashboard.Core.History;
+using CandleDashboard.Core.Market;
 using CandleDashboard.Web.Components.Layout;
 using CandleDashboard.Web.Options;
 using CandleDashboard.Web.Venues;
@@ -16,8 +17,9 @@ public sealed class FirstPaintSource(VenueDirectory venues, IOptions<DashboardOp
 {
     /// <summary>
     /// How long the read may hold up the first response. The stores answer from memory in well under
-    /// this; a slower read (stores catching up, the exchange asked) sends the page without candles,
-    /// and the circuit draws them as before.
+    /// this; a slower read (a series nobody watches, read from the exchange) sends the page without
+    /// candles, and the circuit draws them as before. That read goes on: what it fetches is written
+    /// to the stores (and the circuit's identical load joins it), so the next page finds it there.
     /// </summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromMilliseconds(500);
 
@@ -30,16 +32,19 @@ public sealed class FirstPaintSource(VenueDirectory venues, IOptions<DashboardOp
         }
 
         var series = route.Check.Series;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ReadTimeout);
+        var reading = ReadCandlesAsync(venue, series.Symbol, series.Interval);
         try
         {
-            var symbols = venue.Exchange.Symbols.GetSymbolsAsync(timeout.Token);
-            var history = (await venue.History.LoadAsync(series.Symbol, series.Interval, options.Value.HistoryCandles, timeout.Token)).Candles;
-            var candles = CandleMerge.WithLiveCandles(history, venue.Live.GetLiveCandles(series.Symbol, series.Interval));
-            var decimals = PriceDecimals.For(symbols.IsCompletedSuccessfully ? symbols.Result.FirstOrDefault(s => s.Symbol == series.Symbol) : null, candles);
+            var (candles, decimals) = await reading.WaitAsync(ReadTimeout, cancellationToken);
             var dark = ThemePreference.From(request) != "light"; // as ThemeState starts the circuit: dark unless light was asked for
             return FirstPaint.Of(venue.Id, series.Symbol, series.Interval, candles, decimals, dark, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        catch (TimeoutException)
+        {
+            _ = reading.ContinueWith(
+                t => logger.LogDebug(t.Exception, "Reading the first paint of {Symbol} {Interval} failed", series.Symbol, series.Interval),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return null;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -47,6 +52,16 @@ public sealed class FirstPaintSource(VenueDirectory venues, IOptions<DashboardOp
             logger.LogDebug(ex, "Reading the first paint of {Symbol} {Interval} failed", series.Symbol, series.Interval);
             return null;
         }
+    }
+
+    // CandleChart's read: history merged with the live candles, and the price decimals. Not cancelled
+    // with the request: see ReadTimeout.
+    private async Task<(IReadOnlyList<Candle> Candles, int Decimals)> ReadCandlesAsync(Venue venue, string symbol, Interval interval)
+    {
+        var symbols = venue.Exchange.Symbols.GetSymbolsAsync(CancellationToken.None);
+        var history = (await venue.History.LoadAsync(symbol, interval, options.Value.HistoryCandles, CancellationToken.None)).Candles;
+        var candles = CandleMerge.WithLiveCandles(history, venue.Live.GetLiveCandles(symbol, interval));
+        return (candles, PriceDecimals.For(symbols.IsCompletedSuccessfully ? symbols.Result.FirstOrDefault(s => s.Symbol == symbol) : null, candles));
     }
 
     // The same segments and query ChartPage reads: /chart/{symbol}/{interval} or /chart/{exchange}/{symbol}/{interval}.
