@@ -19,7 +19,7 @@ import { LINEAR, LOG, SCALES, formatPrice } from './chartScale.js';
 import { bucketStartNote, isKnownZone } from './chartTime.js';
 import { bucketEnd, everySecond, formatRemaining } from './chartCountdown.js';
 import { createFormingReadout, createLegend, hide as hideLegend, showCandle, showGiven, showNewest } from './chartLegend.js';
-import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, tracesFor, volumeColor } from './chartSeries.js';
+import { LIVE, OFFICIAL, candleAt, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, tracesFor, volumeColor } from './chartSeries.js';
 import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
 import { PATCHED, REFIT, patchForming, patchPriceLine } from './chartForming.js';
 import {
@@ -264,7 +264,7 @@ export async function preDraw(gd, paint, display) {
  * Returns what the plot holds (the server then sends what formed since), or null when there is no
  * such plot; a plot of another series is let go.
  */
-export async function adoptFirstPaint(id, key, options) {
+export async function adoptFirstPaint(id, key, options, recent) {
     const state = charts.get(FIRST_PAINT_ID);
     const gd = state ? state.gd : null;
     const host = document.getElementById(`${id}-host`);
@@ -289,10 +289,23 @@ export async function adoptFirstPaint(id, key, options) {
     state.countdownStop = everySecond(state.clockOffset, () => tickCountdown(state));
     state.cleanup.push(() => state.countdownStop());
     tickCountdown(state); // now on the circuit's clock reading, not the first response's estimate
+    // Held candles that changed since the first response (a closed one turned official): put right in place.
+    let changed = false;
+    for (const c of Array.isArray(recent) ? recent : []) {
+        const i = indexOf(state.series, c.t);
+        const held = i >= 0 ? candleAt(state.series, i) : null;
+        if (!held || (held.o === c.o && held.h === c.h && held.l === c.l && held.c === c.c && held.v === c.v && held.official === !!c.official)) continue;
+        set(state.series, i, c);
+        changed = true;
+    }
+    if (changed) {
+        state.series.stale = true; // the window is handed to plotly again, with them, in the one update below
+        markSources(state);
+    }
     const zone = isKnownZone(options.zone) ? options.zone : 'UTC';
     const scale = SCALES.includes(options.scale) ? options.scale : LINEAR;
     const decimals = options.priceDecimals ?? 2;
-    if (zone !== state.zone || scale !== state.scale || decimals !== state.decimals) {
+    if (changed || zone !== state.zone || scale !== state.scale || decimals !== state.decimals) {
         state.zone = zone; state.scale = scale; state.decimals = decimals;
         const [from, to] = xRange(state);
         const newest = last(state.series);

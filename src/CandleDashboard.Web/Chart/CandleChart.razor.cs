@@ -366,6 +366,10 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         await RecolourAsync(); // the theme may have changed while the figure was on its way
     }
 
+    // How many of the newest candles an adoption checks against the pre-drawn ones: official klines are
+    // committed seconds after a close, and the circuit arrives within seconds of the first response.
+    private const int AdoptionRecheck = 5;
+
     private ChartOptions OptionsFor(ChartSession session, ChartDisplay display, ChartRange? view) => new(
         session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles,
         display.Zone, display.Scale.Code(), Clock.GetUtcNow().ToUnixTimeMilliseconds(), view, _self, LinkCrosshairs);
@@ -386,7 +390,9 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
         var display = Display;
         var key = FirstPaint.KeyOf(session.Venue.Id, session.Symbol, session.Interval);
-        var drawn = await _interop.AdoptFirstPaintAsync(PlotId, key, OptionsFor(session, display, view), session.Cancellation);
+        // The newest candles: one that closed just before the first response may have turned official since.
+        var recent = candles.Skip(Math.Max(0, candles.Count - AdoptionRecheck)).Select(c => ChartCandle.From(c)).ToList();
+        var drawn = await _interop.AdoptFirstPaintAsync(PlotId, key, OptionsFor(session, display, view), recent, session.Cancellation);
         if (drawn is null || drawn.Count < 0 || drawn.Count > MaxCandles)
         {
             return false;

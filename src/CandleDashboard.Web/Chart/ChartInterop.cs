@@ -65,8 +65,9 @@ public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
     /// Takes over the plot the page drew from its first response when it shows <paramref name="seriesKey"/>
     /// (<see cref="FirstPaint.KeyOf"/>), moving it into this chart's host element; null when there is none.
     /// </summary>
-    public async Task<FirstPaintDrawn?> AdoptFirstPaintAsync(string plotId, string seriesKey, ChartOptions options, CancellationToken cancellationToken) =>
-        await (await Module).InvokeAsync<FirstPaintDrawn?>("adoptFirstPaint", cancellationToken, plotId, seriesKey, options);
+    /// <param name="recent">The newest loaded candles: held ones that differ (turned official since) are put right in place.</param>
+    public async Task<FirstPaintDrawn?> AdoptFirstPaintAsync(string plotId, string seriesKey, ChartOptions options, IReadOnlyList<ChartCandle> recent, CancellationToken cancellationToken) =>
+        await (await Module).InvokeAsync<FirstPaintDrawn?>("adoptFirstPaint", cancellationToken, plotId, seriesKey, options, recent);
 
     /// <summary>Lets the first paint's plot go (nothing will adopt it); the skeleton gives way to the page.</summary>
     public async Task ReleaseFirstPaintAsync() => await (await Module).InvokeVoidAsync("releaseFirstPaint");

@@ -190,6 +190,43 @@ public sealed partial class FirstPaintTests(DashboardServer server, BrowserFixtu
     }
 
     [Fact]
+    public async Task A_candle_that_changed_since_the_first_response_is_put_right_when_the_chart_adopts_the_plot()
+    {
+        // The first response as if it had been written just before a candle turned official: that
+        // candle arrives live-built with another close.
+        long tampered = 0;
+        decimal realClose = 0;
+        bool realOfficial = false;
+        await _page.AddInitScriptAsync(CountNewPlots);
+        await _page.RouteAsync("**/chart/BTCUSDT/1m", async route =>
+        {
+            var response = await route.FetchAsync();
+            var html = await response.TextAsync();
+            var match = DataBlock().Match(html);
+            var paint = System.Text.Json.Nodes.JsonNode.Parse(match.Groups[1].Value)!;
+            var candles = paint["candles"]!.AsArray();
+            var candle = candles[candles.Count - 3]!;
+            tampered = candle["t"]!.GetValue<long>();
+            realClose = candle["c"]!.GetValue<decimal>();
+            realOfficial = candle["official"]!.GetValue<bool>();
+            candle["c"] = realClose + 1000m;
+            candle["official"] = false;
+            await route.FulfillAsync(new() { Response = response, Body = html.Replace(match.Groups[1].Value, paint.ToJsonString(), StringComparison.Ordinal) });
+        });
+
+        await _page.GotoAsync("/chart/BTCUSDT/1m");
+        await ChartProbe.WaitReadyAsync(_page);
+
+        var held = await _page.Locator(ChartProbe.Plot).EvaluateAsync<JsonElement>(
+            "(el, t) => { const s = el._candleSeries, i = s.t.indexOf(t); return { found: i >= 0, c: s.c[i], official: s.official[i], adopted: el.dataset.adopted === 'true' }; }", tampered);
+        Assert.True(held.GetProperty("adopted").GetBoolean(), "the plot was not adopted");
+        Assert.True(held.GetProperty("found").GetBoolean());
+        Assert.Equal((double)realClose, held.GetProperty("c").GetDouble());
+        Assert.Equal(realOfficial, held.GetProperty("official").GetBoolean());
+        Assert.Equal(1, await _page.EvaluateAsync<int>("() => window.__newPlots.length"));
+    }
+
+    [Fact]
     public async Task A_layout_page_is_drawn_by_the_circuit_as_before()
     {
         await _page.GotoAsync("/chart/BTCUSDT/1m?layout=2h");
