@@ -19,7 +19,7 @@ import { LINEAR, LOG, SCALES, formatPrice } from './chartScale.js';
 import { bucketStartNote, isKnownZone } from './chartTime.js';
 import { bucketEnd, everySecond, formatRemaining } from './chartCountdown.js';
 import { createFormingReadout, createLegend, hide as hideLegend, showCandle, showGiven, showNewest } from './chartLegend.js';
-import { LIVE, OFFICIAL, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, volumeColor } from './chartSeries.js';
+import { LIVE, OFFICIAL, candleAt, count, drop, fromPlot, indexOf, insert, last, lowerBound, officialCount, set, tracesFor, volumeColor } from './chartSeries.js';
 import { maybeLoad, reloadLatest, scrollBackMs } from './chartPaging.js';
 import { PATCHED, REFIT, patchForming, patchPriceLine } from './chartForming.js';
 import {
@@ -111,6 +111,14 @@ export function whenDrawn(id, expected, options, timeoutMs) {
 
 async function track(id, gd, expected, options) {
     forget(id); // a redraw of the same plot (series switch, reload) starts from a clean state
+    const state = createState(id, gd, expected, options);
+    charts.set(id, state);
+    attachToCard(state, options);
+    await showFirstView(state, options.view);
+}
+
+// A chart's state over the candles its plot holds (plotly's arrays as drawn: every candle).
+function createState(id, gd, expected, options) {
     const state = {
         id, gd,
         series: fromPlot(gd),
@@ -126,13 +134,19 @@ async function track(id, gd, expected, options) {
         cleanup: [],
         indicators: createIndicators(), hoverT: null,
     };
-    state.isCurrent = () => charts.get(id) === state;
+    state.isCurrent = () => charts.get(state.id) === state;
     state.isOnlyChart = () => charts.size === 1;
     state.markSources = () => markSources(state);
     state.onViewChanged = (s, opts) => viewChanged(s, opts);
     state.reloadLatest = view => reloadLatest(state, view);
-    charts.set(id, state);
     gd._candleSeries = state.series; // for browser tests and people debugging: every held candle
+    return state;
+}
+
+// What ties a chart to its card and the page: the legend and readout, pointer and keyboard input, the
+// "latest" button, following the card's size. A pre-drawn chart gets these when a card adopts it.
+function attachToCard(state, options) {
+    const { gd } = state;
     state.readout = createFormingReadout(gd);
     markSources(state);
 
@@ -185,16 +199,144 @@ async function track(id, gd, expected, options) {
     state.cleanup.push(followContainerSize(state));
     crosshairsLinked = !!options.linkCrosshairs; // the page's choice as of this draw (linkCrosshairs changes it later)
     installKeyboard();
+}
 
+// The first view (the given range, else the latest candles) with the price line and the countdown;
+// the plot becomes visible with it (CSS: .candle-chart[data-view]).
+async function showFirstView(state, view) {
+    const { gd } = state;
     const newest = last(state.series);
-    const [from, to] = options.view && options.view.to > options.view.from ? [options.view.from, options.view.to] : latestRange(state);
+    const [from, to] = view && view.to > view.from ? [view.from, view.to] : latestRange(state);
     state.series.stale = true; // hand plotly only the window around the first view
     await showView(state, from, to, { 'yaxis.type': state.scale === LOG ? LOG : LINEAR, ...(newest ? priceLinePatch(state, newest) : {}) });
     state.following = isFollowing(state);
-    state.cleanup.push(everySecond(state.clockOffset, () => tickCountdown(state)));
+    state.countdownStop = everySecond(state.clockOffset, () => tickCountdown(state));
+    state.cleanup.push(() => state.countdownStop());
     gd.dataset.view = 'ready';
     describeDisplay(state);
     viewChanged(state, { writeUrl: false });
+}
+
+// --- First paint: the chart drawn from the page's first response, before the circuit (firstPaint.js). ---
+
+const FIRST_PAINT_ID = 'first-paint-plot';
+
+/**
+ * Draws the page's embedded candles into element `gd` with one newPlot and shows the chart's first
+ * view, tracked under the element's id until a chart adopts it (adoptFirstPaint). Nothing here talks
+ * to the server: the card, the legend and the server's calls come with the adoption.
+ */
+export async function preDraw(gd, paint, display) {
+    const series = { t: [], o: [], h: [], l: [], c: [], v: [], official: [], start: 0, end: 0, stale: false };
+    insert(series, 0, paint.candles);
+    const columns = tracesFor(series, 0, count(series));
+    const data = paint.figure.data.map((trace, k) => {
+        const filled = { ...trace };
+        for (const [key, perTrace] of Object.entries(columns)) {
+            if (perTrace[k] === undefined) continue;
+            if (key === 'marker.color') filled.marker = { ...(trace.marker || {}), color: perTrace[k] };
+            else filled[key] = perTrace[k];
+        }
+        return filled;
+    });
+    await window.Plotly.newPlot(gd, data, paint.figure.layout, paint.figure.config);
+    const options = {
+        priceDecimals: paint.priceDecimals, intervalMs: paint.intervalMs, maxCandles: paint.maxCandles,
+        zone: display.zone, scale: display.scale, serverNow: paint.serverNow,
+    };
+    const state = createState(gd.id, gd, { count: count(series) }, options);
+    await showFirstView(state, null);
+    const skeleton = gd.closest('.app-skeleton');
+    if (!skeleton || skeleton.dataset.firstPaint) {
+        state.countdownStop(); // the circuit's chart came first and drew the series itself
+        return false;
+    }
+    // Adoptable from here on; until a chart takes it, the skeleton stays in front of the page (app.css).
+    charts.set(gd.id, state);
+    skeleton.dataset.firstPaint = 'drawn';
+    return true;
+}
+
+/**
+ * The circuit's chart `id` takes over the pre-drawn plot when it shows the same series (`key`): the
+ * element moves into the chart's host (`id`-host) as it is, with no second draw, and gets the card,
+ * the server's calls and the chart's settings; a different zone or scale is one relabel (setDisplay's).
+ * Returns what the plot holds (the server then sends what formed since), or null when there is no
+ * such plot; a plot of another series is let go.
+ */
+export async function adoptFirstPaint(id, key, options, recent) {
+    const state = charts.get(FIRST_PAINT_ID);
+    const gd = state ? state.gd : null;
+    const host = document.getElementById(`${id}-host`);
+    const skeleton = gd ? gd.closest('.app-skeleton') : null;
+    if (!state || !host || gd.dataset.series !== key) {
+        releaseFirstPaint();
+        return null;
+    }
+    charts.delete(FIRST_PAINT_ID);
+    state.countdownStop();
+    state.cleanup = [];
+    // One task: the plot moves and the skeleton gives way to the page (CSS) in the same frame.
+    gd.id = id;
+    state.id = id;
+    host.appendChild(gd);
+    if (skeleton) skeleton.dataset.firstPaint = 'adopted';
+    charts.set(id, state);
+    state.dotnet = options.dotnet ?? null;
+    state.clockOffset = (options.serverNow ?? Date.now()) - Date.now();
+    state.maxCandles = Math.max(options.maxCandles ?? 5000, count(state.series));
+    attachToCard(state, options);
+    state.countdownStop = everySecond(state.clockOffset, () => tickCountdown(state));
+    state.cleanup.push(() => state.countdownStop());
+    tickCountdown(state); // now on the circuit's clock reading, not the first response's estimate
+    // Held candles that changed since the first response (a closed one turned official): put right in place.
+    let changed = false;
+    for (const c of Array.isArray(recent) ? recent : []) {
+        const i = indexOf(state.series, c.t);
+        const held = i >= 0 ? candleAt(state.series, i) : null;
+        if (!held || (held.o === c.o && held.h === c.h && held.l === c.l && held.c === c.c && held.v === c.v && held.official === !!c.official)) continue;
+        set(state.series, i, c);
+        changed = true;
+    }
+    if (changed) {
+        state.series.stale = true; // the window is handed to plotly again, with them, in the one update below
+        markSources(state);
+    }
+    const zone = isKnownZone(options.zone) ? options.zone : 'UTC';
+    const scale = SCALES.includes(options.scale) ? options.scale : LINEAR;
+    const decimals = options.priceDecimals ?? 2;
+    if (changed || zone !== state.zone || scale !== state.scale || decimals !== state.decimals) {
+        state.zone = zone; state.scale = scale; state.decimals = decimals;
+        const [from, to] = xRange(state);
+        const newest = last(state.series);
+        await showView(state, from, to, {
+            'yaxis.type': scale === LOG ? LOG : LINEAR, 'yaxis.tickformat': `,.${decimals}f`, 'yaxis.hoverformat': `,.${decimals}f`,
+            ...(newest ? priceLinePatch(state, newest) : {}),
+        });
+    }
+    describeDisplay(state);
+    viewChanged(state, { writeUrl: false });
+    gd.dataset.adopted = 'true';
+    gd.dataset.testid = 'candle-plot'; // as Plotly.Blazor's element is named
+    const { series } = state;
+    const n = count(series);
+    return { count: n, firstOpenTime: n ? series.t[0] : 0, lastOpenTime: n ? series.t[n - 1] : 0 };
+}
+
+/** No chart takes the pre-drawn plot (or one not drawn yet): it stops, and the skeleton gives way to the page (CSS). */
+export function releaseFirstPaint() {
+    const state = charts.get(FIRST_PAINT_ID);
+    if (state) forget(FIRST_PAINT_ID);
+    const skeleton = document.querySelector('.app-skeleton');
+    if (skeleton) skeleton.dataset.firstPaint = 'released';
+}
+
+/** A layout patch through Plotly.update (the theme's colours on an adopted plot, which Plotly.Blazor does not know). */
+export async function updateLayout(id, patch) {
+    const state = plotOf(id);
+    if (!state) return false;
+    await window.Plotly.update(state.gd, {}, patch);
+    return true;
 }
 
 // plotly's "responsive" follows the window only; a chart of a layout also changes size when its legend

@@ -59,11 +59,23 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     /// <summary>The range to show first (a deep link's ?from=&amp;to=); null shows the latest candles.</summary>
     [Parameter] public ChartRange? InitialView { get; set; }
 
+    /// <summary>
+    /// Whether this chart may take over the plot the page drew from its first response (Chart/FirstPaint)
+    /// when it shows the same series: the page's first chart only.
+    /// </summary>
+    [Parameter] public bool AdoptFirstPaint { get; set; }
+
     /// <summary>The plot element's id, unique per chart on the page.</summary>
     public string PlotId { get; } = $"candle-plot-{Guid.NewGuid():N}";
 
     private PlotlyChart? _plot;
     private bool _plotRendered;
+
+    // Until the first series has either adopted the first paint's plot or decided to draw its own.
+    private bool _adoptPending;
+
+    // The element holding the adopted plot; gone when a later series is drawn through Plotly.Blazor.
+    private bool _adoptHost;
     private ChartColors? _drawnColors;
     private readonly List<ITrace> _traces = [];
     private Layout _layout = default!;
@@ -100,6 +112,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         _interop = new ChartInterop(JS);
         _self = DotNetObjectReference.Create(this);
         Theme.Changed += OnThemeChanged;
+        _adoptPending = _adoptHost = AdoptFirstPaint;
     }
 
     protected override void OnParametersSet()
@@ -249,7 +262,12 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             var candles = CandleMerge.WithLiveCandles(history, venue.Live.GetLiveCandles(symbol, interval));
             session.Series.Load(candles);
             _decimals = PriceDecimals.For(symbols.IsCompletedSuccessfully ? symbols.Result.FirstOrDefault(s => s.Symbol == symbol) : null, candles);
-            await DrawAsync(session, candles, view);
+            if (!(_adoptPending && await AdoptAsync(session, candles, view)))
+            {
+                _adoptPending = false;
+                await DrawAsync(session, candles, view);
+            }
+
             if (session != _session || session.IsDisposed)
             {
                 return;
@@ -293,6 +311,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
             }
 
             session.Dispose();
+            _adoptPending = false;
             _state = ChartState.Failed;
             _error = description.Message;
             _errorIsUnknownSymbol = description.IsUnknownSymbol;
@@ -317,6 +336,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         _drawnColors = colors;
         if (_plot is null)
         {
+            _adoptHost = false; // an adopted plot (same element id) goes with its host in this render
             _plotRendered = true;
             StateHasChanged();
             await WhenPlotCreatedAsync(session.Cancellation);
@@ -331,9 +351,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
 
         var expected = new DrawnSeries(session.Symbol, candles.Count, candles.Count > 0 ? candles[^1].OpenTime : 0);
         var display = Display;
-        var options = new ChartOptions(
-            session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles,
-            display.Zone, display.Scale.Code(), Clock.GetUtcNow().ToUnixTimeMilliseconds(), view, _self, LinkCrosshairs);
+        var options = OptionsFor(session, display, view);
         if (!await _interop.WhenDrawnAsync(PlotId, expected, options, session.Cancellation))
         {
             throw new JSException("The chart library did not draw the series in time.");
@@ -346,6 +364,61 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         _traces.Clear();
         _shownDisplay = display;
         await RecolourAsync(); // the theme may have changed while the figure was on its way
+    }
+
+    // How many of the newest candles an adoption checks against the pre-drawn ones: official klines are
+    // committed seconds after a close, and the circuit arrives within seconds of the first response.
+    private const int AdoptionRecheck = 5;
+
+    private ChartOptions OptionsFor(ChartSession session, ChartDisplay display, ChartRange? view) => new(
+        session.Symbol, session.Interval.Code, session.Interval.Milliseconds, _decimals, MaxCandles,
+        display.Zone, display.Scale.Code(), Clock.GetUtcNow().ToUnixTimeMilliseconds(), view, _self, LinkCrosshairs);
+
+    /// <summary>
+    /// Takes over the plot the page drew from its first response when it shows this series (no second
+    /// draw), then sends what formed since as live updates: the held newest candle's current version and
+    /// any newer ones. False when there is none to adopt (the caller draws the series).
+    /// </summary>
+    private async Task<bool> AdoptAsync(ChartSession session, IReadOnlyList<Candle> candles, ChartRange? view)
+    {
+        if (view is not null)
+        {
+            // A deep link's range is never pre-drawn (FirstPaintSource).
+            await _interop.ReleaseFirstPaintAsync();
+            return false;
+        }
+
+        var display = Display;
+        var key = FirstPaint.KeyOf(session.Venue.Id, session.Symbol, session.Interval);
+        // The newest candles: one that closed just before the first response may have turned official since.
+        var recent = candles.Skip(Math.Max(0, candles.Count - AdoptionRecheck)).Select(c => ChartCandle.From(c)).ToList();
+        var drawn = await _interop.AdoptFirstPaintAsync(PlotId, key, OptionsFor(session, display, view), recent, session.Cancellation);
+        if (drawn is null || drawn.Count < 0 || drawn.Count > MaxCandles)
+        {
+            return false;
+        }
+
+        session.IsDrawn = true;
+        _shownDisplay = display;
+        _drawnColors = DashboardTheme.ChartColorsFor(Theme.IsDark);
+        _adoptPending = false;
+        var added = 0;
+        foreach (var candle in candles)
+        {
+            if (candle.OpenTime >= drawn.LastOpenTime && await _interop.ApplyUpdateAsync(PlotId, ChartCandle.From(candle)))
+            {
+                added += candle.OpenTime > drawn.LastOpenTime ? 1 : 0;
+            }
+        }
+
+        var held = Math.Min(drawn.Count + added, MaxCandles);
+        if (held > 0)
+        {
+            session.Series.WindowChanged(held, drawn.FirstOpenTime, detached: false);
+        }
+
+        await RecolourAsync(); // the figure was built in the request's theme; the circuit's may differ by now
+        return true;
     }
 
     private async Task WhenPlotCreatedAsync(CancellationToken cancellationToken)
@@ -514,7 +587,7 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
     private async Task RecolourAsync()
     {
         var colors = DashboardTheme.ChartColorsFor(Theme.IsDark);
-        if (_plot is null || _session is not { IsDrawn: true } || colors == _drawnColors)
+        if (_session is not { IsDrawn: true } || colors == _drawnColors)
         {
             return;
         }
@@ -522,7 +595,14 @@ public sealed partial class CandleChart : ComponentBase, IAsyncDisposable
         try
         {
             _drawnColors = colors;
-            await _plot.Update(new Dictionary<string, object>(), ChartFigure.ThemePatch(colors));
+            if (_plot is null)
+            {
+                await _interop.UpdateLayoutAsync(PlotId, ChartFigure.ThemePatch(colors)); // an adopted plot: Plotly.Blazor never drew it
+            }
+            else
+            {
+                await _plot.Update(new Dictionary<string, object>(), ChartFigure.ThemePatch(colors));
+            }
         }
         catch (JSDisconnectedException)
         {

@@ -61,6 +61,21 @@ public sealed class ChartInterop(IJSRuntime js) : IAsyncDisposable
     public async Task SetDisplayAsync(string plotId, ChartDisplay display) =>
         await (await Module).InvokeAsync<bool>("setDisplay", plotId, display.Zone, display.Scale.Code());
 
+    /// <summary>
+    /// Takes over the plot the page drew from its first response when it shows <paramref name="seriesKey"/>
+    /// (<see cref="FirstPaint.KeyOf"/>), moving it into this chart's host element; null when there is none.
+    /// </summary>
+    /// <param name="recent">The newest loaded candles: held ones that differ (turned official since) are put right in place.</param>
+    public async Task<FirstPaintDrawn?> AdoptFirstPaintAsync(string plotId, string seriesKey, ChartOptions options, IReadOnlyList<ChartCandle> recent, CancellationToken cancellationToken) =>
+        await (await Module).InvokeAsync<FirstPaintDrawn?>("adoptFirstPaint", cancellationToken, plotId, seriesKey, options, recent);
+
+    /// <summary>Lets the first paint's plot go (nothing will adopt it); the skeleton gives way to the page.</summary>
+    public async Task ReleaseFirstPaintAsync() => await (await Module).InvokeVoidAsync("releaseFirstPaint");
+
+    /// <summary>A layout patch through Plotly.update, for a plot Plotly.Blazor did not draw (an adopted one).</summary>
+    public async Task UpdateLayoutAsync(string plotId, IReadOnlyDictionary<string, object> patch) =>
+        await (await Module).InvokeAsync<bool>("updateLayout", plotId, patch);
+
     /// <summary>Stops the hot path for a plot whose series is being replaced.</summary>
     public async Task ForgetAsync(string plotId) => await (await Module).InvokeVoidAsync("forget", plotId);
 

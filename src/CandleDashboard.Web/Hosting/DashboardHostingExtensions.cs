@@ -24,6 +24,7 @@ public static class DashboardHostingExtensions
         services.AddMudServices();
         services.AddSingleton<AssetVersions>();
         services.AddScoped<ThemeState>();
+        services.AddSingleton<CandleDashboard.Web.Chart.FirstPaintSource>();
         services.AddSingleton<ThemeStylesheet>();
         services.AddHostedService<ThemeStylesheetWarmUp>();
         // Circuit limits are operational settings (e.g. how long a dropped tab keeps its circuit,

@@ -168,8 +168,14 @@ public static class PageLoadHarness
         var drawn = await page.WaitForFunctionAsync(
             """
             n => {
+                // The chart's plot (drawn from the first response, or by the circuit) counts once it is shown
+                // with its view set, holding the candles (it hands plotly only a window of them); the
+                // floor's once plotly holds them.
                 const el = document.querySelector('.js-plotly-plot');
                 if (!el || !el.data) return false;
+                if (el.classList.contains('candle-chart')) {
+                    return el.dataset.view === 'ready' && el._candleSeries && el._candleSeries.t.length >= n ? performance.now() : false;
+                }
                 let most = 0;
                 for (const trace of el.data) most = Math.max(most, trace.x ? trace.x.length : 0);
                 return most >= n ? performance.now() : false;
