@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CandleDashboard.Contracts;
-using CandleDashboard.Core.Storage;
-using CandleDashboard.Storage.Postgres;
-using CandleDashboard.Storage.Redis;
 using CandleDashboard.Tests.Shared;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CandleDashboard.Fault.Tests;
@@ -90,17 +85,7 @@ public sealed class LeaderTakeoverTests(FaultFixture stores, ITestOutputHelper o
         // Official candles across the takeover: one per open time, none missing, equal to the exchange's klines,
         // in the API and in both stores.
         await InvariantCheck.AssertCleanAsync(onB, exchange.RestBaseUri);
-        await using var services = new ServiceCollection().AddLogging().AddPostgresStorage(postgres).BuildServiceProvider();
-        var redis = await RedisConnector.ConnectAsync(stores.Redis.ConnectionString);
-        try
-        {
-            IReadOnlyList<ICandleStore> both = [services.GetRequiredService<PostgresCandleStore>(), new RedisCandleStore(redis)];
-            await StoreCheck.AssertContiguousAsync(both, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 20, Patience);
-        }
-        finally
-        {
-            await redis.DisposeAsync();
-        }
+        await StoreCheck.AssertBothStoresContiguousAsync(postgres, stores.Redis.ConnectionString, buckets: 20, Patience);
 
         b.Kill();
     }

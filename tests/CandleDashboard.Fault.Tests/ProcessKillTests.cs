@@ -1,8 +1,4 @@
-using CandleDashboard.Core.Storage;
-using CandleDashboard.Storage.Postgres;
-using CandleDashboard.Storage.Redis;
 using CandleDashboard.Tests.Shared;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CandleDashboard.Fault.Tests;
 
@@ -38,17 +34,7 @@ public sealed class ProcessKillTests(FaultFixture stores) : IClassFixture<FaultF
         {
             await AppProcess.WaitUntilAnsweringAsync(baseAddress, Patience);
             await using var health = new HealthWatch(baseAddress);
-            await using var services = new ServiceCollection().AddLogging().AddPostgresStorage(postgres).BuildServiceProvider();
-            var redis = await RedisConnector.ConnectAsync(stores.Redis.ConnectionString);
-            try
-            {
-                IReadOnlyList<ICandleStore> both = [services.GetRequiredService<PostgresCandleStore>(), new RedisCandleStore(redis)];
-                await StoreCheck.AssertContiguousAsync(both, FaultFixture.Symbols, FaultFixture.Intervals, buckets: 40, Patience);
-            }
-            finally
-            {
-                await redis.DisposeAsync();
-            }
+            await StoreCheck.AssertBothStoresContiguousAsync(postgres, stores.Redis.ConnectionString, buckets: 40, Patience);
 
             await InvariantCheck.AssertCleanAsync(baseAddress, exchange.RestBaseUri);
             health.AssertAnsweredThroughout(atLeastProbes: 1); // the checks pass quickly once the stores are whole

@@ -1,5 +1,7 @@
 using CandleDashboard.Core.Market;
 using CandleDashboard.Core.Storage;
+using CandleDashboard.Storage.Postgres;
+using CandleDashboard.Storage.Redis;
 using CandleDashboard.Web.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +16,25 @@ public static class StoreCheck
 {
     public static Task AssertContiguousAsync(IServiceProvider app, IEnumerable<string> symbols, IEnumerable<string> intervals, int buckets, TimeSpan deadline) =>
         AssertContiguousAsync(app.GetRequiredService<CandleTiers>().CommitOrder, symbols, intervals, buckets, deadline);
+
+    /// <summary>
+    /// The same for an app running in another process: its PostgreSQL and Redis, opened by the test, both checked
+    /// over the fault fixture's series.
+    /// </summary>
+    public static async Task AssertBothStoresContiguousAsync(string postgres, string redisConnectionString, int buckets, TimeSpan deadline)
+    {
+        await using var services = new ServiceCollection().AddLogging().AddPostgresStorage(postgres).BuildServiceProvider();
+        var redis = await RedisConnector.ConnectAsync(redisConnectionString);
+        try
+        {
+            IReadOnlyList<ICandleStore> both = [services.GetRequiredService<PostgresCandleStore>(), new RedisCandleStore(redis)];
+            await AssertContiguousAsync(both, FaultFixture.Symbols, FaultFixture.Intervals, buckets, deadline);
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
 
     /// <summary>The same for stores opened by the test itself (the app runs in another process).</summary>
     public static async Task AssertContiguousAsync(IReadOnlyList<ICandleStore> stores, IEnumerable<string> symbols, IEnumerable<string> intervals, int buckets, TimeSpan deadline)
