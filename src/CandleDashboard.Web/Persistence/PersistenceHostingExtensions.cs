@@ -61,7 +61,8 @@ public static class PersistenceHostingExtensions
                     sp.GetRequiredService<RetentionStatus>(),
                     sp.GetRequiredService<IOptions<PersistenceOptions>>().Value,
                     sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<RetentionWorker>>()));
+                    sp.GetRequiredService<ILogger<RetentionWorker>>(),
+                    sp.GetRequiredService<Venues.VenueDirectory>().Default.Leadership));
             }
         }
 

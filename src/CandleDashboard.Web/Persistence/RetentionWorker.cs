@@ -6,7 +6,9 @@ namespace CandleDashboard.Web.Persistence;
 /// Enforces <see cref="PersistenceOptions.Retention"/> on PostgreSQL: shortly after startup, then every
 /// <see cref="PersistenceOptions.RetentionEvery"/> on the app's <see cref="TimeProvider"/>. A failed interval is
 /// logged, recorded in <see cref="RetentionStatus"/> and tried again at the next run; nothing here ever
-/// ends the worker or stops the host (old rows can wait an hour, official candles cannot).
+/// ends the worker or stops the host (old rows can wait an hour, official candles cannot). With several
+/// instances only the default venue's leader prunes (<paramref name="leadership"/>): the deletes are the same
+/// on every instance, so one is enough.
 /// </summary>
 public sealed class RetentionWorker(
     ICandleRetention store,
@@ -14,7 +16,8 @@ public sealed class RetentionWorker(
     RetentionStatus status,
     PersistenceOptions options,
     TimeProvider timeProvider,
-    ILogger<RetentionWorker> logger) : BackgroundService
+    ILogger<RetentionWorker> logger,
+    ScaleOut.VenueLeadership? leadership = null) : BackgroundService
 {
     /// <summary>
     /// The first run waits this long: startup (migrations, buffers, the first fetch) gets the database first,
@@ -29,7 +32,11 @@ public sealed class RetentionWorker(
             await Task.Delay(FirstRunDelay, timeProvider, stoppingToken);
             while (true)
             {
-                await RunOnceAsync(stoppingToken);
+                if (leadership?.IsLeader ?? true)
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+
                 await Task.Delay(options.RetentionEvery, timeProvider, stoppingToken);
             }
         }

@@ -53,6 +53,28 @@ public sealed class RetentionWorkerTests
     }
 
     [Fact]
+    public async Task With_several_instances_only_the_leader_prunes()
+    {
+        var clock = new CountingTimeProvider(Start);
+        var store = new RecordingStore();
+        var leadership = new Web.ScaleOut.VenueLeadership(clock, TimeSpan.FromSeconds(30));
+        using var worker = Worker(store, new RetentionStatus(Rules), clock, leadership);
+
+        await worker.StartAsync(CancellationToken.None);
+        await Eventually.ReachesAsync(() => clock.Timers, t => t == 1, Deadline, "the first delay");
+        clock.Advance(RetentionWorker.FirstRunDelay);
+        await Eventually.ReachesAsync(() => clock.Timers, t => t == 2, Deadline, "the delay after the first period");
+        Assert.Empty(store.Calls); // a follower: the leader prunes
+
+        leadership.BeginTerm();
+        clock.Advance(new PersistenceOptions().RetentionEvery);
+        await Eventually.ReachesAsync(() => clock.Timers, t => t == 3, Deadline, "the delay after the second period");
+        Assert.Equal(Rules.Length, store.Calls.Count);
+
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_failure_is_recorded_does_not_stop_the_other_intervals_and_is_retried_next_period()
     {
         var clock = new CountingTimeProvider(Start);
@@ -78,8 +100,8 @@ public sealed class RetentionWorkerTests
         await worker.StopAsync(CancellationToken.None);
     }
 
-    private static RetentionWorker Worker(RecordingStore store, RetentionStatus status, TimeProvider clock) =>
-        new(store, Rules, status, new PersistenceOptions(), clock, NullLogger<RetentionWorker>.Instance);
+    private static RetentionWorker Worker(RecordingStore store, RetentionStatus status, TimeProvider clock, Web.ScaleOut.VenueLeadership? leadership = null) =>
+        new(store, Rules, status, new PersistenceOptions(), clock, NullLogger<RetentionWorker>.Instance, leadership);
 
     /// <summary>Counts the timers the worker creates: each Task.Delay is one, so the test knows the worker is parked before it moves the clock.</summary>
     private sealed class CountingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
