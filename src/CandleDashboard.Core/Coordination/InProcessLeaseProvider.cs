@@ -26,10 +26,10 @@ public sealed class InProcessLeaseProvider : ILeaseProvider
 
         public ValueTask DisposeAsync()
         {
+            // Not disposed: a holder may still read Lost after releasing (a source without timers holds nothing).
             if (owner._held.TryRemove(new KeyValuePair<string, Lease>(name, this)))
             {
                 _lost.Cancel();
-                _lost.Dispose();
             }
 
             return ValueTask.CompletedTask;
