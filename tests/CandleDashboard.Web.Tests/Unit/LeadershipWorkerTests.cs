@@ -24,8 +24,9 @@ public sealed class LeadershipWorkerTests
         using var worker = Start(venue, store);
 
         store.Answer(Outcome.HeldByAnother);
-        await Task.Delay(300); // three retries' worth: the role must not change on "held by another" while following
-        Assert.False(venue.Leadership.IsLeader);
+        var asked = store.Asked;
+        await Eventually.ReachesAsync(() => store.Asked, n => n >= asked + 3, Deadline, "asked three more times");
+        Assert.False(venue.Leadership.IsLeader); // "held by another" while following changes nothing
 
         var lease = store.Answer(Outcome.Granted);
         await Eventually.ReachesAsync(() => venue.Leadership.IsLeader, leads => leads, Deadline, "leads");
@@ -127,10 +128,14 @@ public sealed class LeadershipWorkerTests
         private Outcome _next = Outcome.HeldByAnother;
         private int _unanswered;
         private int _granted;
+        private int _asked;
 
         public int Unanswered => Volatile.Read(ref _unanswered);
 
         public int Granted => Volatile.Read(ref _granted);
+
+        /// <summary>Every request, whatever its answer.</summary>
+        public int Asked => Volatile.Read(ref _asked);
 
         private FakeLease? _lease;
 
@@ -147,6 +152,7 @@ public sealed class LeadershipWorkerTests
 
         public ValueTask<ILease?> TryAcquireAsync(string name, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _asked);
             lock (this)
             {
                 switch (_next)
